@@ -1,0 +1,410 @@
+package cert
+
+import (
+	"errors"
+	"strconv"
+	"time"
+)
+
+// A Date is a calendar day with no time zone (RULES D1), such as the day a
+// credential was earned or expires.
+//
+// A Date is a 4-byte value: one day count in which 0001-01-01 is day 1 and
+// 9999-12-31 is day 3652059. Every value of the type is either the zero Date
+// or one of those real days, so an invalid day such as 2021-02-30 cannot be
+// represented, and Dates compare with ==, serve as map keys and sort with
+// [Date.Compare] as plain integers.
+//
+// The zero Date means "no date" (RULES D5): it is not a day, it sorts before
+// every day, its text form is the empty string, and arithmetic on it returns
+// the zero Date. Pass Dates by value.
+type Date struct {
+	n int32 // days since 0000-12-31 in the proleptic Gregorian calendar; 0 is no date
+}
+
+const (
+	// maxDay is the day count of 9999-12-31, the last Date.
+	maxDay = 3652059
+
+	// shift moves the day count to the count of Neri and Schneider's
+	// computational calendar, whose day 0 is 0000-03-01: 0001-01-01 is
+	// day 306 there and day 1 here.
+	shift = 305
+
+	// unixDay is the day count of 1970-01-01.
+	unixDay = 719163
+
+	// dateLen is the length of a Date's text, "2006-01-02".
+	dateLen = 10
+)
+
+// NewDate returns the Date of year, month and day. Like [time.Date], it
+// normalizes values outside their usual ranges: October 32 is November 1 and
+// month 13 of 2020 is January 2021. A day that normalizes to before 0001-01-01
+// or after 9999-12-31 has no Date: NewDate returns the zero Date.
+func NewDate(year int, month time.Month, day int) Date {
+	// Normalize the month into 1..12, carrying into the year; then count
+	// the day from the first of that month, so that any day value works.
+	m := int(month) - 1
+	year += m / 12
+	m %= 12
+	if m < 0 {
+		m += 12
+		year--
+	}
+	const cycleDays = 146097 // days in 400 Gregorian years
+	var first int64
+	if year >= 1 && year <= 9999 {
+		first = int64(daysFromCivil(year, m+1, 1))
+	} else {
+		// Step whole 400-year cycles, which have a fixed length, to
+		// bring the year into 1..400; the day may still land in range.
+		cycles := (year - 1) / 400
+		if year < 1 {
+			cycles = -((400 - year) / 400)
+		}
+		if cycles > 1<<40 || cycles < -1<<40 {
+			return Date{}
+		}
+		first = int64(daysFromCivil(year-cycles*400, m+1, 1)) + int64(cycles)*cycleDays
+	}
+	// first+day-1 without overflow: check the bounds before adding.
+	if dd := int64(day); dd > 0 && dd-1 > maxDay-first || dd <= 0 && dd < 1-first {
+		return Date{}
+	}
+	return fromCount(first + int64(day) - 1)
+}
+
+// fromCount returns the Date of day count n, or the zero Date when n lies
+// outside 0001-01-01..9999-12-31.
+func fromCount(n int64) Date {
+	if n < 1 || n > maxDay {
+		return Date{}
+	}
+	return Date{int32(n)}
+}
+
+// daysFromCivil returns the day count of a real day y-m-d with y in 1..9999,
+// m in 1..12 and d in 1..31, after Neri and Schneider (2021), "Euclidean
+// affine functions and their application to calendar algorithms".
+func daysFromCivil(y, m, d int) int32 {
+	yy := uint32(y)
+	mm := uint32(m)
+	if mm <= 2 { // January and February count as months 13, 14 of the year before
+		yy--
+		mm += 12
+	}
+	c := yy / 100
+	days := 1461*yy/4 - c + c/4 + (979*mm-2919)/32 + uint32(d) - 1
+	return int32(days) - shift
+}
+
+// civil returns the year, month and day of the real day count n, after Neri
+// and Schneider (2021). It is the inverse of daysFromCivil.
+func civil(n int32) (year, month, day int) {
+	n1 := 4*uint32(n+shift) + 3
+	c := n1 / 146097
+	nc := n1 % 146097 / 4
+	n2 := 4*nc + 3
+	p2 := uint64(2939745) * uint64(n2)
+	z := uint32(p2 >> 32)
+	ny := uint32(p2) / 2939745 / 4
+	y := 100*c + z
+	n3 := 2141*ny + 197913
+	m := n3 >> 16
+	d := (n3 & 0xffff) / 2141
+	if ny >= 306 { // January or February: the next civil year
+		y++
+		m -= 12
+	}
+	return int(y), int(m), int(d) + 1
+}
+
+// DateOf returns the day of t in t's own location (RULES D1, D4). To take the
+// day in another location, convert first: DateOf(t.In(loc)). An instant whose
+// year lies outside 1..9999 has no Date: DateOf returns the zero Date.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	if y < 1 || y > 9999 {
+		return Date{}
+	}
+	return Date{daysFromCivil(y, int(m), d)}
+}
+
+// In returns the instant at which d begins (midnight) in loc. The zero Date
+// gives the zero [time.Time]. In panics if loc is nil, as [time.Date] does.
+func (d Date) In(loc *time.Location) time.Time {
+	if d.n == 0 {
+		return time.Time{}
+	}
+	y, m, day := civil(d.n)
+	return time.Date(y, time.Month(m), day, 0, 0, 0, 0, loc)
+}
+
+// IsZero reports whether d is the zero Date, which means "no date" (RULES D5).
+func (d Date) IsZero() bool { return d.n == 0 }
+
+// Date returns the year, month and day of d. The zero Date gives 0, 0, 0.
+func (d Date) Date() (year int, month time.Month, day int) {
+	if d.n == 0 {
+		return 0, 0, 0
+	}
+	y, m, dd := civil(d.n)
+	return y, time.Month(m), dd
+}
+
+// Year returns the year of d, or 0 for the zero Date.
+func (d Date) Year() int {
+	y, _, _ := d.Date()
+	return y
+}
+
+// Month returns the month of d, or 0 for the zero Date.
+func (d Date) Month() time.Month {
+	_, m, _ := d.Date()
+	return m
+}
+
+// Day returns the day of the month of d, or 0 for the zero Date.
+func (d Date) Day() int {
+	_, _, day := d.Date()
+	return day
+}
+
+// Weekday returns the day of the week of d. The zero Date has no weekday and
+// gives [time.Sunday], the zero [time.Weekday].
+func (d Date) Weekday() time.Weekday {
+	if d.n == 0 {
+		return time.Sunday
+	}
+	// 0001-01-01 (day 1) was a Monday.
+	return time.Weekday(d.n % 7)
+}
+
+// AddDays returns the day n days after d (before d when n is negative). The
+// zero Date, and a result outside 0001-01-01..9999-12-31, give the zero Date.
+func (d Date) AddDays(n int) Date {
+	if d.n == 0 || n > maxDay || n < -maxDay {
+		return Date{}
+	}
+	return fromCount(int64(d.n) + int64(n))
+}
+
+// AddMonths returns the day n months after d (before d when n is negative),
+// clamped to the last day of that month: 2024-02-29 plus 12 months is
+// 2025-02-28, and 2021-08-31 minus 6 months is 2021-02-28 (RULES D3). Unlike
+// [time.Time.AddDate] it never spills into the following month, and a day
+// once clamped stays clamped: 2025-02-28 plus 12 months is 2026-02-28
+// (RULES D5). The zero Date, and a result outside 0001-01-01..9999-12-31,
+// give the zero Date.
+func (d Date) AddMonths(n int) Date {
+	const maxMonths = 12 * 10000
+	if d.n == 0 || n > maxMonths || n < -maxMonths {
+		return Date{}
+	}
+	y, m, day := civil(d.n)
+	months := y*12 + (m - 1) + n // months since January of year 0
+	if months < 12 || months >= 12*10000 {
+		return Date{}
+	}
+	y, m = months/12, months%12+1
+	if last := daysIn(y, m); day > last {
+		day = last
+	}
+	return Date{daysFromCivil(y, m, day)}
+}
+
+// daysIn returns the number of days in month m of year y.
+func daysIn(y, m int) int {
+	if m == 2 {
+		if isLeap(y) {
+			return 29
+		}
+		return 28
+	}
+	// 30 days hath September, April, June and November: a bit per month.
+	return 30 + int((0b1010_1101_0101>>m)&1)
+}
+
+// isLeap reports whether y is a leap year of the Gregorian calendar.
+func isLeap(y int) bool {
+	if y%100 == 0 {
+		return y%400 == 0
+	}
+	return y%4 == 0
+}
+
+// DaysSince returns the number of days from e to d: positive when d is after
+// e, so that e.AddDays(d.DaysSince(e)) == d. If either is the zero Date, it
+// returns 0.
+func (d Date) DaysSince(e Date) int {
+	if d.n == 0 || e.n == 0 {
+		return 0
+	}
+	return int(d.n) - int(e.n)
+}
+
+// Compare returns -1 if d is before e, 0 if they are the same day and +1 if d
+// is after e. The zero Date sorts before every day.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.n < e.n:
+		return -1
+	case d.n > e.n:
+		return +1
+	}
+	return 0
+}
+
+// Before reports whether d is before e. The zero Date is before every day.
+func (d Date) Before(e Date) bool { return d.n < e.n }
+
+// After reports whether d is after e. Every day is after the zero Date.
+func (d Date) After(e Date) bool { return d.n > e.n }
+
+// Equal reports whether d and e are the same day; it is the same as d == e.
+// It lets [github.com/google/go-cmp/cmp] compare Dates, and the structs that
+// hold them, with no options.
+func (d Date) Equal(e Date) bool { return d.n == e.n }
+
+// String returns d as "2006-01-02", or "" for the zero Date.
+func (d Date) String() string {
+	var buf [dateLen]byte
+	return string(d.AppendTo(buf[:0]))
+}
+
+// AppendText appends d's text, "2006-01-02", to b and returns the extended
+// buffer; the zero Date appends nothing. It never fails: the error is for
+// [encoding.TextAppender] and is always nil. Use [Date.AppendTo] where no
+// error is wanted.
+func (d Date) AppendText(b []byte) ([]byte, error) {
+	return d.AppendTo(b), nil
+}
+
+// AppendTo appends d's text, "2006-01-02", to b and returns the extended
+// buffer; the zero Date appends nothing.
+func (d Date) AppendTo(b []byte) []byte {
+	if d.n == 0 {
+		return b
+	}
+	y, m, day := civil(d.n)
+	return append(b,
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-',
+		byte('0'+day/10), byte('0'+day%10))
+}
+
+// MarshalText implements [encoding.TextMarshaler]: the text is that of
+// [Date.String], and the zero Date marshals to empty text.
+func (d Date) MarshalText() ([]byte, error) {
+	return d.AppendText(make([]byte, 0, dateLen))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts what
+// [ParseDate] accepts, and also empty text, which gives the zero Date, so that
+// every Date survives a round trip through text. On error d is unchanged.
+func (d *Date) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := parseDate(text)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// ErrSyntax is matched, with [errors.Is], by every error of [ParseDate] and
+// [Date.UnmarshalText]; [errors.As] gives the [*ParseError].
+var ErrSyntax = errors.New("cert: invalid date")
+
+// A ParseError reports text that is not a day in the form "2006-01-02". It
+// matches [ErrSyntax].
+type ParseError struct {
+	Text string // the input, as given
+	Why  string // what is wrong with it
+}
+
+// Error returns the message, with the input quoted.
+func (e *ParseError) Error() string {
+	return "cert: invalid date " + strconv.Quote(e.Text) + ": " + e.Why
+}
+
+// Unwrap returns [ErrSyntax].
+func (e *ParseError) Unwrap() error { return ErrSyntax }
+
+// ParseDate reads a day written exactly as "2006-01-02" (RFC 3339 full-date):
+// four-digit year from 0001, two-digit month and day, and a day that exists,
+// so "2021-02-30", "2021-6-1" and "" are errors. The error matches
+// [ErrSyntax] and is a [*ParseError].
+func ParseDate(s string) (Date, error) {
+	if len(s) != dateLen { // quick exit before any allocation-free work
+		return Date{}, &ParseError{Text: s, Why: "want the form 2006-01-02"}
+	}
+	var buf [dateLen]byte
+	copy(buf[:], s)
+	d, why := scan(buf[:])
+	if why != "" {
+		return Date{}, &ParseError{Text: s, Why: why}
+	}
+	return d, nil
+}
+
+// MustParseDate is like [ParseDate] but panics on error. It is for literal
+// days in tests and examples, never for input.
+func MustParseDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// parseDate is ParseDate over bytes, so that UnmarshalText copies the text
+// into an error only when it fails.
+func parseDate(b []byte) (Date, error) {
+	if len(b) != dateLen {
+		return Date{}, &ParseError{Text: string(b), Why: "want the form 2006-01-02"}
+	}
+	d, why := scan(b)
+	if why != "" {
+		return Date{}, &ParseError{Text: string(b), Why: why}
+	}
+	return d, nil
+}
+
+// scan reads a 10-byte "2006-01-02" and says why it is not a day, or "".
+func scan(b []byte) (Date, string) {
+	if b[4] != '-' || b[7] != '-' {
+		return Date{}, "want the form 2006-01-02"
+	}
+	y, ok1 := digits(b[0:4])
+	m, ok2 := digits(b[5:7])
+	d, ok3 := digits(b[8:10])
+	if !ok1 || !ok2 || !ok3 {
+		return Date{}, "want the form 2006-01-02"
+	}
+	switch {
+	case y < 1:
+		return Date{}, "year out of range"
+	case m < 1 || m > 12:
+		return Date{}, "month out of range"
+	case d < 1 || d > daysIn(y, m):
+		return Date{}, "day out of range"
+	}
+	return Date{daysFromCivil(y, m, d)}, ""
+}
+
+// digits reads a run of ASCII decimal digits.
+func digits(b []byte) (int, bool) {
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
