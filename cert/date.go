@@ -222,8 +222,9 @@ func daysIn(y, m int) int {
 		}
 		return 28
 	}
-	// 30 days hath September, April, June and November: a bit per month.
-	return 30 + int((0b1010_1101_0101>>m)&1)
+	// 30 days hath September, April, June and November: bit m is set for
+	// each month m (1..12) of 31 days.
+	return 30 + int((0b1_0101_1010_1010>>m)&1)
 }
 
 // isLeap reports whether y is a leap year of the Gregorian calendar.
