@@ -115,9 +115,14 @@ func check(c Certification, before []Certification) error {
 // isLanguageTag reports whether s has the shape of a BCP 47 language tag:
 // subtags of 1 to 8 ASCII letters or digits joined by hyphens, the first of
 // 2 to 8 letters (a language), or "x" or "i" for private and grandfathered
-// tags. It checks the shape only, not that the subtags are registered.
+// tags. A one-character subtag (a singleton, such as "x") must be followed by
+// another subtag, except inside the private-use part after "x", where
+// subtags may be one character long. It checks the shape only, not that the
+// subtags are registered.
 func isLanguageTag(s string) bool {
 	first := true
+	private := false   // after the singleton "x"
+	singleton := false // the last subtag was a singleton awaiting a subtag
 	for len(s) > 0 {
 		sub := s
 		if i := strings.IndexByte(s, '-'); i >= 0 {
@@ -145,8 +150,12 @@ func isLanguageTag(s string) bool {
 			return false
 		}
 		first = false
+		singleton = len(sub) == 1 && !private
+		if singleton && (sub == "x" || sub == "X") {
+			private = true
+		}
 	}
-	return !first
+	return !first && !singleton
 }
 
 // Lookup returns the certification with the given ID, and whether the
@@ -176,6 +185,9 @@ func (c Catalog) All() iter.Seq[Certification] {
 // Len returns the number of certifications in the catalog.
 func (c Catalog) Len() int { return len(c.certs) }
 
+// jsonSpace holds the bytes that JSON counts as white space.
+const jsonSpace = " \t\r\n"
+
 // catalogJSON is the JSON form of a Catalog.
 type catalogJSON struct {
 	Certifications []Certification `json:"certifications"`
@@ -193,16 +205,21 @@ func (c Catalog) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
 // MarshalJSON writes, refuses members it does not know (a misspelt field is
-// an error, not a silent default), and then checks the catalog as
-// [NewCatalog] does. On error c is unchanged.
+// an error, not a silent default) and anything after the catalog's object,
+// and then checks the catalog as [NewCatalog] does. On error c is unchanged.
+// JSON null leaves c unchanged and is no error, as encoding/json's
+// convention for unmarshalers asks.
 func (c *Catalog) UnmarshalJSON(data []byte) error {
+	if string(bytes.Trim(data, jsonSpace)) == "null" {
+		return nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var v catalogJSON
 	if err := dec.Decode(&v); err != nil {
 		return &CatalogError{Problem: err.Error()}
 	}
-	if dec.More() {
+	if len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) != 0 {
 		return &CatalogError{Problem: "data after the catalog"}
 	}
 	got, err := NewCatalog(v.Certifications...)

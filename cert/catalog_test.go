@@ -1,0 +1,369 @@
+package cert_test
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/certrenew/certrenew/cert"
+)
+
+// small returns a fresh small valid catalog's certifications: two
+// associates, an expert that needs either, and a fundamentals title.
+func small() []cert.Certification {
+	return []cert.Certification{
+		{ID: "azure-administrator", Name: "Microsoft Certified: Azure Administrator Associate", Level: cert.Associate,
+			Launched: day("2019-03-26"), RenewalFrom: day("2021-02-01"), ExamLanguages: []string{"en", "zh-Hans", "pt-BR"}},
+		{ID: "azure-developer", Name: "Microsoft Certified: Azure Developer Associate", Level: cert.Associate,
+			ExamRevised: day("2020-12-01")},
+		{ID: "devops-engineer", Name: "Microsoft Certified: DevOps Engineer Expert", Level: cert.Expert,
+			Prerequisites: []cert.ID{"azure-administrator", "azure-developer"}},
+		{ID: "azure-fundamentals", Name: "Microsoft Certified: Azure Fundamentals", Level: cert.Fundamentals},
+	}
+}
+
+// with returns small() changed by f.
+func with(f func(cs []cert.Certification) []cert.Certification) []cert.Certification {
+	return f(small())
+}
+
+func TestNewCatalog(t *testing.T) {
+	c, err := cert.NewCatalog(small()...)
+	if err != nil {
+		t.Fatalf("NewCatalog(small) = %v", err)
+	}
+	if diff := cmp.Diff(small(), slices.Collect(c.All())); diff != "" {
+		t.Errorf("All() mismatch (-want +got):\n%s", diff)
+	}
+	if c.Len() != 4 {
+		t.Errorf("Len() = %d, want 4", c.Len())
+	}
+	for _, want := range small() {
+		got, ok := c.Lookup(want.ID)
+		if !ok {
+			t.Errorf("Lookup(%q) found nothing", want.ID)
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Lookup(%q) mismatch (-want +got):\n%s", want.ID, diff)
+		}
+	}
+	if got, ok := c.Lookup("azure-ai-engineer"); ok {
+		t.Errorf("Lookup(azure-ai-engineer) = %+v, true", got)
+	}
+	if got, ok := c.Lookup(""); ok {
+		t.Errorf("Lookup(\"\") = %+v, true", got)
+	}
+}
+
+func TestNewCatalogRefuses(t *testing.T) {
+	tests := []struct {
+		name  string
+		certs []cert.Certification
+		cert  cert.ID // CatalogError.Cert
+	}{
+		{"H1 an empty catalog", nil, ""},
+		{"H1 a duplicate ID", with(func(cs []cert.Certification) []cert.Certification {
+			return append(cs, cert.Certification{ID: "azure-developer", Name: "Again", Level: cert.Associate})
+		}), "azure-developer"},
+		{"H1 an empty ID", with(func(cs []cert.Certification) []cert.Certification {
+			cs[1].ID = ""
+			return cs
+		}), ""},
+		{"H1 an empty name", with(func(cs []cert.Certification) []cert.Certification {
+			cs[1].Name = ""
+			return cs
+		}), "azure-developer"},
+		{"V1 no level", with(func(cs []cert.Certification) []cert.Certification {
+			cs[3].Level = 0
+			return cs
+		}), "azure-fundamentals"},
+		{"V1 an unknown level", with(func(cs []cert.Certification) []cert.Certification {
+			cs[3].Level = 9
+			return cs
+		}), "azure-fundamentals"},
+		{"R1 a prerequisite not in the catalog", with(func(cs []cert.Certification) []cert.Certification {
+			cs[2].Prerequisites = []cert.ID{"azure-administrator", "azure-ai-engineer"}
+			return cs
+		}), "devops-engineer"},
+		{"R1 an empty prerequisite", with(func(cs []cert.Certification) []cert.Certification {
+			cs[2].Prerequisites = []cert.ID{""}
+			return cs
+		}), "devops-engineer"},
+		{"R1 a Fundamentals prerequisite", with(func(cs []cert.Certification) []cert.Certification {
+			cs[2].Prerequisites = []cert.ID{"azure-fundamentals"}
+			return cs
+		}), "devops-engineer"},
+		{"R1 an expert as its own prerequisite", with(func(cs []cert.Certification) []cert.Certification {
+			cs[2].Prerequisites = []cert.ID{"devops-engineer"}
+			return cs
+		}), "devops-engineer"},
+		{"R1 a prerequisite listed twice", with(func(cs []cert.Certification) []cert.Certification {
+			cs[2].Prerequisites = []cert.ID{"azure-developer", "azure-administrator", "azure-developer"}
+			return cs
+		}), "devops-engineer"},
+		{"R1 a prerequisite on an Associate title", with(func(cs []cert.Certification) []cert.Certification {
+			cs[1].Prerequisites = []cert.ID{"azure-administrator"}
+			return cs
+		}), "azure-developer"},
+		{"R1 a prerequisite on a Specialty title", with(func(cs []cert.Certification) []cert.Certification {
+			return append(cs, cert.Certification{ID: "azure-iot-developer", Name: "Microsoft Certified: Azure IoT Developer Specialty",
+				Level: cert.Specialty, Prerequisites: []cert.ID{"azure-developer"}})
+		}), "azure-iot-developer"},
+		{"E3 renewalFrom before launched", with(func(cs []cert.Certification) []cert.Certification {
+			cs[0].Launched, cs[0].RenewalFrom = day("2021-02-01"), day("2021-01-31")
+			return cs
+		}), "azure-administrator"},
+	}
+	for _, tag := range []string{"en_US", "", "-en", "en-", "toolongsubtag", "en--US", "e", "1en", "x", "en-x", "zh-Hans-", "en US", "é"} {
+		tests = append(tests, struct {
+			name  string
+			certs []cert.Certification
+			cert  cert.ID
+		}{"A6 a bad language tag " + tag, with(func(cs []cert.Certification) []cert.Certification {
+			cs[1].ExamLanguages = []string{"en", tag}
+			return cs
+		}), "azure-developer"})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := cert.NewCatalog(tt.certs...)
+			if err == nil {
+				t.Fatalf("NewCatalog succeeded with %d titles", c.Len())
+			}
+			checkCatalogError(t, err, tt.cert)
+			if c.Len() != 0 {
+				t.Errorf("refused catalog has %d titles", c.Len())
+			}
+		})
+	}
+}
+
+// checkCatalogError checks that err is a CatalogError about id that
+// matches ErrInvalidCatalog.
+func checkCatalogError(t *testing.T, err error, id cert.ID) {
+	t.Helper()
+	if !errors.Is(err, cert.ErrInvalidCatalog) {
+		t.Errorf("error %v does not match ErrInvalidCatalog", err)
+	}
+	var ce *cert.CatalogError
+	if !errors.As(err, &ce) {
+		t.Fatalf("error %v (%T) is not a *CatalogError", err, err)
+	}
+	if ce.Cert != id {
+		t.Errorf("CatalogError.Cert = %q, want %q (%v)", ce.Cert, id, err)
+	}
+	if ce.Problem == "" {
+		t.Errorf("CatalogError %v has no Problem", err)
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "cert: invalid catalog: ") || (id != "" && !strings.Contains(msg, `"`+string(id)+`"`)) {
+		t.Errorf("error %q does not start with \"cert: invalid catalog: \" and quote %q", msg, id)
+	}
+}
+
+func TestNewCatalogAccepts(t *testing.T) {
+	tests := []struct {
+		name string
+		f    func(cs []cert.Certification) []cert.Certification
+	}{
+		{"A6 good language tags", func(cs []cert.Certification) []cert.Certification {
+			cs[1].ExamLanguages = []string{"en", "zh-Hans", "pt-BR", "x-private", "es-419", "i-klingon", "en-a-bbb", "x-a", "sr-Latn-RS", "EN"}
+			return cs
+		}},
+		{"E3 renewalFrom on the launch day", func(cs []cert.Certification) []cert.Certification {
+			cs[0].Launched, cs[0].RenewalFrom = day("2021-02-01"), day("2021-02-01")
+			return cs
+		}},
+		{"E6 launched with no renewal day", func(cs []cert.Certification) []cert.Certification {
+			cs[0].Launched, cs[0].RenewalFrom = day("2021-02-01"), cert.Date{}
+			return cs
+		}},
+		{"E3 a renewal day with no launch day", func(cs []cert.Certification) []cert.Certification {
+			cs[0].Launched, cs[0].RenewalFrom = cert.Date{}, day("2021-02-01")
+			return cs
+		}},
+		{"R1 a prerequisite listed after the expert", func(cs []cert.Certification) []cert.Certification {
+			return []cert.Certification{cs[2], cs[0], cs[1]}
+		}},
+		{"R1 an expert with no prerequisites", func(cs []cert.Certification) []cert.Certification {
+			cs[2].Prerequisites = nil
+			return cs
+		}},
+		{"H1 one title", func(cs []cert.Certification) []cert.Certification {
+			return cs[3:]
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			certs := tt.f(small())
+			c, err := cert.NewCatalog(certs...)
+			if err != nil {
+				t.Fatalf("NewCatalog = %v", err)
+			}
+			if diff := cmp.Diff(certs, slices.Collect(c.All())); diff != "" {
+				t.Errorf("All() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestNewCatalogCopiesItsInput(t *testing.T) {
+	certs := small()
+	c, err := cert.NewCatalog(certs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	certs[0].Name = "changed"
+	certs[0].ExamLanguages[0] = "fr"
+	certs[2].Prerequisites[0] = "azure-fundamentals"
+	certs[1] = cert.Certification{}
+	if diff := cmp.Diff(small(), slices.Collect(c.All())); diff != "" {
+		t.Errorf("changing the input changed the catalog (-want +got):\n%s", diff)
+	}
+}
+
+func TestCatalogAllStops(t *testing.T) {
+	c, err := cert.NewCatalog(small()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []cert.ID
+	for x := range c.All() {
+		got = append(got, x.ID)
+		if len(got) == 2 {
+			break
+		}
+	}
+	if diff := cmp.Diff([]cert.ID{"azure-administrator", "azure-developer"}, got); diff != "" {
+		t.Errorf("All() with break mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestZeroCatalog(t *testing.T) {
+	var c cert.Catalog
+	if _, ok := c.Lookup("azure-administrator"); ok {
+		t.Error("the zero Catalog found azure-administrator")
+	}
+	if _, ok := c.Lookup(""); ok {
+		t.Error("the zero Catalog found the empty ID")
+	}
+	for x := range c.All() {
+		t.Errorf("the zero Catalog yielded %+v", x)
+	}
+	if c.Len() != 0 {
+		t.Errorf("the zero Catalog has Len %d", c.Len())
+	}
+	b, err := json.Marshal(c)
+	if err != nil || string(b) != `{"certifications":[]}` {
+		t.Errorf("json.Marshal(zero Catalog) = %s, %v", b, err)
+	}
+}
+
+func TestCatalogJSON(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		c    func() cert.Catalog
+	}{
+		{"H1 the roadmap round trips", cert.Roadmap},
+		{"A6 every field round trips", func() cert.Catalog {
+			c, err := cert.NewCatalog(small()...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := json.Marshal(tt.c())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got cert.Catalog
+			if err := json.Unmarshal(b, &got); err != nil {
+				t.Fatalf("json.Unmarshal(%s) = %v", b, err)
+			}
+			if diff := cmp.Diff(slices.Collect(tt.c().All()), slices.Collect(got.All())); diff != "" {
+				t.Errorf("JSON round trip mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	t.Run("H1 the form of one title", func(t *testing.T) {
+		c, err := cert.NewCatalog(small()[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `{"certifications":[{"id":"azure-administrator","name":"Microsoft Certified: Azure Administrator Associate","level":"Associate","launched":"2019-03-26","renewalFrom":"2021-02-01","examLanguages":["en","zh-Hans","pt-BR"]}]}`
+		if string(b) != want {
+			t.Errorf("json.Marshal =\n%s\nwant\n%s", b, want)
+		}
+	})
+
+	refused := []struct {
+		name string
+		json string
+	}{
+		{"H1 an unknown member of the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}],"extra":1}`},
+		{"H1 an unknown member of a title", `{"certifications":[{"id":"a","nam":"A","level":"Associate"}]}`},
+		{"H1 no certifications", `{"certifications":[]}`},
+		{"H1 null certifications", `{"certifications":null}`},
+		{"H1 an empty object", `{}`},
+		{"H1 a duplicate ID", `{"certifications":[{"id":"a","name":"A","level":"Associate"},{"id":"a","name":"B","level":"Associate"}]}`},
+		{"V1 an unknown level", `{"certifications":[{"id":"a","name":"A","level":"Guru"}]}`},
+		{"R1 a prerequisite on an associate", `{"certifications":[{"id":"a","name":"A","level":"Associate","prerequisites":["a"]}]}`},
+		{"D5 a bad date", `{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-30"}]}`},
+		{"H1 not JSON", `{"certifications":`},
+		{"H1 an array", `[]`},
+		{"H1 a second object after the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}]} {}`},
+		{"H1 a stray brace after the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}]}}`},
+		{"H1 a stray bracket after the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}]}]`},
+		{"H1 empty input", ``},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name+" is refused and leaves the catalog unchanged", func(t *testing.T) {
+			c := cert.Roadmap()
+			err := c.UnmarshalJSON([]byte(tt.json))
+			if err == nil {
+				t.Fatalf("UnmarshalJSON(%s) succeeded with %d titles", tt.json, c.Len())
+			}
+			if !errors.Is(err, cert.ErrInvalidCatalog) {
+				t.Errorf("error %v does not match ErrInvalidCatalog", err)
+			}
+			var ce *cert.CatalogError
+			if !errors.As(err, &ce) {
+				t.Errorf("error %v (%T) is not a *CatalogError", err, err)
+			}
+			if diff := cmp.Diff(slices.Collect(cert.Roadmap().All()), slices.Collect(c.All())); diff != "" {
+				t.Errorf("a refused UnmarshalJSON changed the catalog (-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	t.Run("H1 white space around the catalog is allowed", func(t *testing.T) {
+		var c cert.Catalog
+		if err := c.UnmarshalJSON([]byte(" \n{\"certifications\":[{\"id\":\"a\",\"name\":\"A\",\"level\":\"Associate\"}]}\r\n\t ")); err != nil || c.Len() != 1 {
+			t.Errorf("UnmarshalJSON with white space = %v, %d titles", err, c.Len())
+		}
+	})
+
+	t.Run("H1 null leaves the catalog unchanged", func(t *testing.T) {
+		var s struct {
+			Catalog cert.Catalog `json:"catalog"`
+		}
+		s.Catalog = cert.Roadmap()
+		if err := json.Unmarshal([]byte(`{"catalog":null}`), &s); err != nil {
+			t.Fatalf("json.Unmarshal with a null catalog = %v", err)
+		}
+		if s.Catalog.Len() != 27 {
+			t.Errorf("null changed the catalog to %d titles", s.Catalog.Len())
+		}
+	})
+}
