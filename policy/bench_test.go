@@ -1,0 +1,192 @@
+package policy_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/policy"
+)
+
+// The benchmarks of this file measure the hot questions on varied inputs:
+// profiles of 1 to 8 credentials and days spread over the whole life of a
+// credential, so that every reason of Eligibility is taken.
+
+// eligibilityCase is one input of the Eligibility benchmarks, in both the
+// library's types and those of the hand-written baseline.
+type eligibilityCase struct {
+	pr   cert.Profile
+	c    cert.Certification
+	on   cert.Date
+	base baseCase
+}
+
+// eligibilityCases returns n varied inputs from a fixed seed.
+func eligibilityCases(n int) []eligibilityCase {
+	rng := rand.New(rand.NewPCG(20201215, 1))
+	var titles []cert.Certification
+	for c := range cert.Roadmap().All() {
+		titles = append(titles, c)
+	}
+	fundamentals := cert.Certification{ID: "azure-fundamentals", Name: "Microsoft Certified: Azure Fundamentals", Level: cert.Fundamentals}
+	titles = append(titles, fundamentals)
+	p := policy.Microsoft()
+	start := cert.NewDate(2019, time.January, 1)
+	cases := make([]eligibilityCase, n)
+	for i := range cases {
+		size := 1 + rng.IntN(8)
+		pr := cert.Profile{MCID: fmt.Sprint(i)}
+		if rng.IntN(4) != 0 {
+			pr.Learn = "learn-" + fmt.Sprint(i)
+		}
+		for _, k := range rng.Perm(len(titles))[:size] {
+			c := titles[k]
+			earned := start.AddDays(rng.IntN(4 * 365))
+			pr.Credentials = append(pr.Credentials, cert.Credential{Cert: c.ID, Earned: earned, Expires: p.Expiry(c, earned)})
+		}
+		// Mostly a title the profile holds, at a random place; sometimes one it does not.
+		c := titles[rng.IntN(len(titles))]
+		if rng.IntN(5) != 0 {
+			c, _ = lookup(titles, pr.Credentials[rng.IntN(size)].Cert)
+		}
+		on := start.AddDays(rng.IntN(7 * 365))
+		cases[i] = eligibilityCase{pr: pr, c: c, on: on, base: toBase(pr, c, on)}
+	}
+	return cases
+}
+
+func lookup(titles []cert.Certification, id cert.ID) (cert.Certification, bool) {
+	for _, c := range titles {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return cert.Certification{}, false
+}
+
+// The baseline: careful hand-written code on time.Time for the same
+// decision, with the same order of checks and the same clamped months, as a
+// service without this library would write it.
+
+type baseCredential struct {
+	cert            string
+	earned, expires time.Time // midnight UTC; expires is zero for never
+}
+
+type baseProfile struct {
+	linked bool
+	creds  []baseCredential
+}
+
+type baseCert struct {
+	id           string
+	fundamentals bool
+	renewalFrom  time.Time
+}
+
+type baseCase struct {
+	pr baseProfile
+	c  baseCert
+	on time.Time
+}
+
+func toBase(pr cert.Profile, c cert.Certification, on cert.Date) baseCase {
+	var b baseCase
+	b.pr.linked = pr.IsLinked()
+	for _, cr := range pr.Credentials {
+		b.pr.creds = append(b.pr.creds, baseCredential{string(cr.Cert), cr.Earned.In(time.UTC), cr.Expires.In(time.UTC)})
+	}
+	b.c = baseCert{string(c.ID), c.Level == cert.Fundamentals, c.RenewalFrom.In(time.UTC)}
+	b.on = on.In(time.UTC)
+	return b
+}
+
+// baseAddMonths adds n months to t, clamped to the month's end.
+func baseAddMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	if last := first.AddDate(0, 1, -1).Day(); d > last {
+		d = last
+	}
+	return first.AddDate(0, 0, d-1)
+}
+
+// baseEligibility is the baseline's decision: the reason, as a policy.Reason.
+func baseEligibility(pr *baseProfile, c *baseCert, on time.Time) policy.Reason {
+	var cr *baseCredential
+	for i := range pr.creds {
+		if pr.creds[i].cert == c.id {
+			cr = &pr.creds[i]
+			break
+		}
+	}
+	switch {
+	case cr == nil || on.Before(cr.earned):
+		return policy.NotHeld
+	case c.fundamentals || cr.expires.IsZero():
+		return policy.NeverExpires
+	case !on.Before(cr.expires):
+		return policy.Expired
+	case on.Before(baseAddMonths(cr.expires, -6)):
+		return policy.NotYetOpen
+	case on.Before(c.renewalFrom):
+		return policy.AssessmentUnavailable
+	case !pr.linked:
+		return policy.ProfileNotLinked
+	}
+	return policy.Eligible
+}
+
+// TestBaselineAgrees makes the benchmark's comparison honest: the baseline
+// decides exactly as Eligibility does on every benchmark input.
+func TestBaselineAgrees(t *testing.T) {
+	p := policy.Microsoft()
+	reasons := map[policy.Reason]int{}
+	for _, tc := range eligibilityCases(4096) {
+		got := p.Eligibility(tc.pr, tc.c, tc.on).Reason
+		if want := baseEligibility(&tc.base.pr, &tc.base.c, tc.base.on); got != want {
+			t.Fatalf("Eligibility(%v, %s, %s) = %v, baseline %v", tc.pr, tc.c.ID, tc.on, got, want)
+		}
+		reasons[got]++
+	}
+	for r := policy.NotHeld; r <= policy.Eligible; r++ {
+		if reasons[r] == 0 {
+			t.Errorf("no benchmark input gives %v: the inputs are not varied enough", r)
+		}
+	}
+}
+
+// BenchmarkEligibility times Eligibility beside the baseline on the same
+// inputs. Compare the two with benchstat or by eye: the ratio is what counts.
+func BenchmarkEligibility(b *testing.B) {
+	cases := eligibilityCases(1024)
+	p := policy.Microsoft()
+	b.Run("certrenew", func(b *testing.B) {
+		b.ReportAllocs()
+		i, n := 0, 0
+		for b.Loop() {
+			tc := &cases[i&1023]
+			if p.Eligibility(tc.pr, tc.c, tc.on).Eligible {
+				n++
+			}
+			i++
+		}
+		sinkInt = n
+	})
+	b.Run("time.Time", func(b *testing.B) {
+		b.ReportAllocs()
+		i, n := 0, 0
+		for b.Loop() {
+			tc := &cases[i&1023]
+			if baseEligibility(&tc.base.pr, &tc.base.c, tc.base.on) == policy.Eligible {
+				n++
+			}
+			i++
+		}
+		sinkInt = n
+	})
+}
+
+var sinkInt int

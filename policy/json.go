@@ -1,0 +1,86 @@
+package policy
+
+import (
+	"bytes"
+	"encoding/json"
+	"time"
+
+	"github.com/certrenew/certrenew/assessment"
+)
+
+// policyJSON is the JSON form of a Policy. It names every field, so that a
+// file says what it means, and writes the retake wait as a duration such as
+// "24h0m0s".
+type policyJSON struct {
+	Terms           []Term      `json:"terms"`
+	WindowMonths    int         `json:"windowMonths"`
+	ExtensionMonths int         `json:"extensionMonths"`
+	MarketAgeMonths int         `json:"marketAgeMonths"`
+	Reminders       Schedule    `json:"reminders"`
+	Retakes         retakesJSON `json:"retakes"`
+}
+
+// jsonSpace is the white space JSON allows between tokens.
+const jsonSpace = " \t\r\n"
+
+type retakesJSON struct {
+	Immediate int    `json:"immediate"`
+	Wait      string `json:"wait"` // as time.ParseDuration reads it
+}
+
+// MarshalJSON implements [json.Marshaler]. The form, for [Microsoft]:
+//
+//	{"terms":[{"months":24},{"from":"2021-06-01","months":12}],
+//	 "windowMonths":6,"extensionMonths":12,"marketAgeMonths":6,
+//	 "reminders":{"atFirstEligibleDay":true,"daysBefore":[90,30,7]},
+//	 "retakes":{"immediate":1,"wait":"24h0m0s"}}
+//
+// It writes p as it is, valid or not.
+func (p Policy) MarshalJSON() ([]byte, error) {
+	return json.Marshal(policyJSON{
+		Terms:           p.Terms,
+		WindowMonths:    p.WindowMonths,
+		ExtensionMonths: p.ExtensionMonths,
+		MarketAgeMonths: p.MarketAgeMonths,
+		Reminders:       p.Schedule,
+		Retakes:         retakesJSON{p.Retakes.Immediate, p.Retakes.Wait.String()},
+	})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
+// MarshalJSON writes, refuses members it does not know (a misspelt field is
+// an error, not a silent zero) and a retake wait that is not a duration, and
+// then checks the policy with [Policy.Validate]. Every refusal matches
+// [ErrInvalidPolicy]. On error p is unchanged. JSON null leaves p unchanged
+// and is no error, as is encoding/json's convention.
+func (p *Policy) UnmarshalJSON(data []byte) error {
+	if string(bytes.Trim(data, jsonSpace)) == "null" {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var v policyJSON
+	if err := dec.Decode(&v); err != nil {
+		return &PolicyError{Problem: "reading JSON: " + err.Error()}
+	}
+	if len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) != 0 {
+		return &PolicyError{Problem: "reading JSON: data after the policy"}
+	}
+	wait, err := time.ParseDuration(v.Retakes.Wait)
+	if err != nil {
+		return &PolicyError{"Retakes.Wait", "not a duration such as \"24h\": " + err.Error()}
+	}
+	got := Policy{
+		Terms:           v.Terms,
+		WindowMonths:    v.WindowMonths,
+		ExtensionMonths: v.ExtensionMonths,
+		MarketAgeMonths: v.MarketAgeMonths,
+		Schedule:        v.Reminders,
+		Retakes:         assessment.Retakes{Immediate: v.Retakes.Immediate, Wait: wait},
+	}
+	if err := got.Validate(); err != nil {
+		return err
+	}
+	*p = got
+	return nil
+}

@@ -1,0 +1,64 @@
+package policy
+
+import "github.com/certrenew/certrenew/cert"
+
+// Reminders returns the days on which the holder of cr, a credential of c,
+// is reminded to renew in its current cycle: the window before its current
+// expiry (RULES M1-M3). See [Policy.AppendReminders].
+func (p Policy) Reminders(c cert.Certification, cr cert.Credential) []cert.Date {
+	return p.AppendReminders(nil, c, cr)
+}
+
+// AppendReminders appends to dst the days on which the holder of cr, a
+// credential of c, is reminded to renew in its current cycle, in ascending
+// order, and returns the extended slice (RULES M1-M3).
+//
+// The days are those of p.Schedule: the first day the holder is eligible
+// (the latest of the window's opening, the first day of c's renewal
+// assessment and the day earned), then each of DaysBefore before the
+// expiry. A day before the first eligible day, or on or after the expiry, is
+// dropped, never moved; two reminders never fall on one day; and there are
+// never more than [MaxReminders]. Every reminder thus lies in [first
+// eligible day, expiry).
+//
+// It appends nothing for a fundamentals title or a credential that never
+// expires, for a credential of another certification than c or with no
+// Earned day, and when the renewal assessment is first offered on or after
+// the expiry. A renewal moves the expiry, so a renewed credential's
+// reminders are those of its next window (RULES N3). The days do not depend
+// on whether the profile is linked, and choosing which are due on a given
+// day, or dropping those after an expiry that has passed, is the caller's
+// (RULES M3).
+//
+// AppendReminders allocates nothing when dst has room for [MaxReminders]
+// more days.
+func (p Policy) AppendReminders(dst []cert.Date, c cert.Certification, cr cert.Credential) []cert.Date {
+	x := cr.Expires
+	if c.Level == cert.Fundamentals || x.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
+		return dst
+	}
+	first := later(later(x.AddMonths(-p.WindowMonths), p.offeredFrom(c)), cr.Earned)
+	if !first.Before(x) {
+		return dst
+	}
+	n := 0
+	var last cert.Date // the last day appended; the zero Date is before every day
+	if p.Schedule.AtFirstEligibleDay {
+		dst = append(dst, first)
+		n, last = 1, first
+	}
+	for _, k := range p.Schedule.DaysBefore {
+		if n == MaxReminders {
+			break
+		}
+		day := x.AddDays(-k)
+		// Drop a day outside [first, x), and one not after the day
+		// before it (the same day, or a schedule out of order).
+		if day.Before(first) || !day.Before(x) || !day.After(last) {
+			continue
+		}
+		dst = append(dst, day)
+		n, last = n+1, day
+	}
+	return dst
+}

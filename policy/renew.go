@@ -1,0 +1,98 @@
+package policy
+
+import (
+	"fmt"
+
+	"github.com/certrenew/certrenew/cert"
+)
+
+// Earn records that the holder of pr passed the exam(s) for c on day on, and
+// returns the profile with a new credential for c, valid for the term in
+// force that day (RULES V2-V4, N6). The new credential replaces an expired
+// one for c; each credential keeps its own lifecycle, so earning never
+// changes another credential (RULES R3).
+//
+// Earn checks, in this order (RULES N6a), and refuses with an error that
+// matches:
+//   - [ErrUnknownCertification] for a c with no ID or no real level, and
+//     [ErrInvalidDate] for the zero day or one whose expiry would fall after
+//     9999-12-31;
+//   - [ErrStillActive] when pr's credential for c is active on that day:
+//     passing the exam again does not renew it (RULES N5);
+//   - [ErrBackdated] for a day before the Earned day of pr's credential
+//     for c;
+//   - [ErrMissingPrerequisite] for a title with prerequisites none of
+//     which pr holds active on that day (RULES R1).
+//
+// A launch day after on is no refusal: beta exams come first (RULES R1b). On
+// a refusal Earn returns pr as it was given. pr and its slice are never
+// changed.
+func (p Policy) Earn(pr cert.Profile, c cert.Certification, on cert.Date) (cert.Profile, error) {
+	if c.ID == "" || !c.Level.IsValid() {
+		return pr, fmt.Errorf("%w: id %q, level %v", ErrUnknownCertification, c.ID, c.Level)
+	}
+	if on.IsZero() {
+		return pr, fmt.Errorf("%w: no day given to earn %q", ErrInvalidDate, c.ID)
+	}
+	expires := p.Expiry(c, on)
+	if c.Level != cert.Fundamentals && expires.IsZero() {
+		return pr, fmt.Errorf("%w: %q earned on %s would expire after 9999-12-31", ErrInvalidDate, c.ID, on)
+	}
+	if cur, ok := pr.Credential(c.ID); ok {
+		if cur.ActiveOn(on) {
+			return pr, fmt.Errorf("%w: %q on %s (expires %s): pass its renewal assessment instead", ErrStillActive, c.ID, on, expiresText(cur.Expires))
+		}
+		if on.Before(cur.Earned) {
+			return pr, fmt.Errorf("%w: %q on %s, before %s", ErrBackdated, c.ID, on, cur.Earned)
+		}
+	}
+	if len(c.Prerequisites) > 0 && !holdsAny(pr, c.Prerequisites, on) {
+		return pr, fmt.Errorf("%w: %q on %s needs one of %q", ErrMissingPrerequisite, c.ID, on, c.Prerequisites)
+	}
+	return pr.With(cert.Credential{Cert: c.ID, Earned: on, Expires: expires}), nil
+}
+
+// expiresText is d's text, or "never" for the zero Date.
+func expiresText(d cert.Date) string {
+	if d.IsZero() {
+		return "never"
+	}
+	return d.String()
+}
+
+// holdsAny reports whether pr holds a credential for one of ids that is
+// active on day on.
+func holdsAny(pr cert.Profile, ids []cert.ID, on cert.Date) bool {
+	for _, id := range ids {
+		if cr, ok := pr.Credential(id); ok && cr.ActiveOn(on) {
+			return true
+		}
+	}
+	return false
+}
+
+// Renew records that the holder of pr passed c's renewal assessment on day
+// passed, and returns the profile in which that credential expires
+// ExtensionMonths after its current expiry, not after the day passed (RULES
+// N1). Renewal closes the window until WindowMonths before the new expiry
+// (RULES N3), is free and may be repeated each cycle (RULES N4), and renews
+// that credential alone: an expert title's prerequisite, or any other
+// credential, is left as it was (RULES N2, R2).
+//
+// Renew does not look at attempts (RULES N7); recording an attempt that
+// passes renews through it. On a day the holder is not eligible, Renew
+// returns pr as it was given and the [Decision] as the error: it matches
+// [ErrNotEligible], and [errors.As] with a *Decision target gives it. pr and
+// its slice are never changed.
+func (p Policy) Renew(pr cert.Profile, c cert.Certification, passed cert.Date) (cert.Profile, error) {
+	d := p.Eligibility(pr, c, passed)
+	if !d.Eligible {
+		return pr, d
+	}
+	renewed := d.Credential
+	renewed.Expires = renewed.Expires.AddMonths(p.ExtensionMonths)
+	if renewed.Expires.IsZero() {
+		return pr, fmt.Errorf("%w: %q renewed on %s would expire after 9999-12-31", ErrInvalidDate, c.ID, passed)
+	}
+	return pr.With(renewed), nil
+}

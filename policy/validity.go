@@ -1,0 +1,53 @@
+package policy
+
+import "github.com/certrenew/certrenew/cert"
+
+// Expiry returns the first day on which a credential of c earned on the given
+// day is no longer valid (RULES D2): the day earned plus the months of the
+// term in force on that day (RULES V2-V4), clamped to the month's end (RULES
+// D3). It returns the zero Date, meaning never, for a fundamentals title
+// (RULES V1), and also, meaning no answer, for a title with no real level, the
+// zero day, or a day whose expiry falls after 9999-12-31.
+func (p Policy) Expiry(c cert.Certification, earned cert.Date) cert.Date {
+	if c.Level == cert.Fundamentals || !c.Level.IsValid() {
+		return cert.Date{}
+	}
+	return earned.AddMonths(p.termMonths(earned))
+}
+
+// termMonths returns the validity in months of the term in force on day d,
+// or 0 when no term is.
+func (p Policy) termMonths(d cert.Date) int {
+	months := 0
+	for _, t := range p.Terms {
+		if t.From.After(d) {
+			break
+		}
+		months = t.Months
+	}
+	return months
+}
+
+// offeredFrom returns the first day c's renewal assessment is offered (RULES
+// E3): the catalog's first renewal day, else the launch day plus the
+// policy's market age, else the zero Date, meaning offered on every day
+// (RULES E6).
+func (p Policy) offeredFrom(c cert.Certification) cert.Date {
+	return offeredFrom(p.MarketAgeMonths, c.Launched, c.RenewalFrom)
+}
+
+// offeredFrom is Policy.offeredFrom on the fields it reads.
+func offeredFrom(marketAgeMonths int, launched, renewalFrom cert.Date) cert.Date {
+	if !renewalFrom.IsZero() || launched.IsZero() {
+		return renewalFrom
+	}
+	return launched.AddMonths(marketAgeMonths)
+}
+
+// later returns the later of a and b.
+func later(a, b cert.Date) cert.Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
