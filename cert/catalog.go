@@ -54,7 +54,8 @@ func (e *CatalogError) Unwrap() error { return ErrInvalidCatalog }
 //   - an exam language that is not a well-formed BCP 47 tag (RULES A6).
 //
 // The catalog keeps copies of certs and of their slices: later changes to
-// them do not reach it.
+// them do not reach it. An empty Prerequisites or ExamLanguages is kept as
+// nil.
 func NewCatalog(certs ...Certification) (Catalog, error) {
 	if len(certs) == 0 {
 		return Catalog{}, &CatalogError{Problem: "no certifications"}
@@ -80,11 +81,21 @@ func NewCatalog(certs ...Certification) (Catalog, error) {
 	}
 	owned := make([]Certification, len(certs))
 	for i, c := range certs {
-		c.Prerequisites = slices.Clip(slices.Clone(c.Prerequisites))
-		c.ExamLanguages = slices.Clip(slices.Clone(c.ExamLanguages))
+		c.Prerequisites = own(c.Prerequisites)
+		c.ExamLanguages = own(c.ExamLanguages)
 		owned[i] = c
 	}
 	return Catalog{certs: owned}, nil
+}
+
+// own returns a copy of s with no spare capacity, or nil when s is empty, so
+// that an empty list is nil however it was given and a catalog read back
+// from its JSON, which omits empty lists, equals the one written.
+func own[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clip(slices.Clone(s))
 }
 
 // check reports what is wrong with c on its own, given the certifications

@@ -367,3 +367,18 @@ func TestCatalogJSON(t *testing.T) {
 		}
 	})
 }
+
+func TestNewCatalogKeepsEmptyListsAsNil(t *testing.T) {
+	certs := small()
+	certs[2].Prerequisites = []cert.ID{}
+	certs[1].ExamLanguages = []string{}
+	c, err := cert.NewCatalog(certs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := c.Lookup("devops-engineer")
+	y, _ := c.Lookup("azure-developer")
+	if x.Prerequisites != nil || y.ExamLanguages != nil {
+		t.Errorf("R1, A6 empty lists kept as %#v and %#v, want nil", x.Prerequisites, y.ExamLanguages)
+	}
+}

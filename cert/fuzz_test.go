@@ -1,0 +1,333 @@
+package cert_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/certrenew/certrenew/cert"
+)
+
+// addDateSeeds adds the commented text seeds shared by the date fuzz targets.
+func addDateSeeds(add func(string)) {
+	add("2021-02-30")           // invalid day: February has no 30th (RULES D3)
+	add("2024-02-29")           // leap day
+	add("2023-02-29")           // leap day of a common year
+	add("1900-02-29")           // a century that is not a leap year
+	add("2000-02-29")           // a century that is
+	add("")                     // empty: ParseDate refuses, UnmarshalText gives the zero Date (RULES D5)
+	add("0001-01-01")           // the first day
+	add("9999-12-31")           // the last day
+	add("0000-12-31")           // the day before the first
+	add("2021-6-1")             // short form
+	add("2021-01-31")           // a 31-day month's last day
+	add("2021-04-31")           // a 30-day month's 31st
+	add("2021-13-01")           // month 13
+	add("2021-00-10")           // month 0
+	add(" 2021-01-01")          // leading space
+	add("+2021-01-01")          // a sign
+	add("-021-01-01")           // a hyphen for a digit, same length
+	add("2021-01-01T00:00:00Z") // an instant, not a day (RULES D1)
+	add("２０２１-01-01")           // full-width digits
+}
+
+// checkDateText checks a Date's three text forms against each other and
+// against want.
+func checkDateText(t *testing.T, d cert.Date, want string) {
+	t.Helper()
+	if s := d.String(); s != want {
+		t.Errorf("String() = %q, want %q", s, want)
+	}
+	mt, err := d.MarshalText()
+	if err != nil || string(mt) != want {
+		t.Errorf("MarshalText() = %q, %v, want %q", mt, err, want)
+	}
+	at, err := d.AppendText(nil)
+	if err != nil || string(at) != want {
+		t.Errorf("AppendText(nil) = %q, %v, want %q", at, err, want)
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	addDateSeeds(func(s string) { f.Add(s) })
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := cert.ParseDate(s)
+		// time.Parse with the same layout is the oracle, but it also
+		// reads year 0, which is no Date (RULES D5).
+		tm, terr := time.Parse("2006-01-02", s)
+		wantOK := terr == nil && tm.Year() >= 1
+		if (err == nil) != wantOK {
+			t.Fatalf("ParseDate(%q) = %v, %v; time.Parse = %v, %v", s, d, err, tm, terr)
+		}
+		if err != nil {
+			if !d.IsZero() {
+				t.Errorf("ParseDate(%q) = %v with its error", s, d)
+			}
+			checkParseError(t, err, s)
+			return
+		}
+		if d.IsZero() {
+			t.Fatalf("ParseDate(%q) = the zero Date with no error", s)
+		}
+		if got := cert.DateOf(tm); got != d {
+			t.Errorf("ParseDate(%q) = %v, time.Parse gives %v", s, d, got)
+		}
+		checkDateText(t, d, s)
+		var back cert.Date
+		if err := back.UnmarshalText([]byte(s)); err != nil || back != d {
+			t.Errorf("UnmarshalText(%q) = %v, %v, want %v", s, back, err, d)
+		}
+	})
+}
+
+func FuzzDateUnmarshalText(f *testing.F) {
+	addDateSeeds(func(s string) { f.Add([]byte(s)) })
+	f.Add([]byte(nil))                // no text at all
+	f.Add([]byte("2021-06-15\x00"))   // a NUL after a day
+	f.Add([]byte("\xff\xfe21-06-15")) // invalid UTF-8
+	f.Fuzz(func(t *testing.T, text []byte) {
+		orig := bytes.Clone(text)
+		before := day("1999-12-31")
+		d := before
+		err := d.UnmarshalText(text)
+		if !bytes.Equal(text, orig) {
+			t.Fatalf("UnmarshalText changed its input from %q to %q", orig, text)
+		}
+		if err != nil {
+			if d != before {
+				t.Errorf("UnmarshalText(%q) failed and changed the Date to %v", text, d)
+			}
+			checkParseError(t, err, string(text))
+			if _, perr := cert.ParseDate(string(text)); perr == nil {
+				t.Errorf("UnmarshalText(%q) = %v but ParseDate accepts it", text, err)
+			}
+			return
+		}
+		if len(text) == 0 {
+			if !d.IsZero() {
+				t.Errorf("UnmarshalText(%q) = %v, want the zero Date", text, d)
+			}
+			checkDateText(t, d, "")
+			return
+		}
+		checkDateText(t, d, string(text))
+		if p, err := cert.ParseDate(string(text)); err != nil || p != d {
+			t.Errorf("UnmarshalText(%q) = %v; ParseDate = %v, %v", text, d, p, err)
+		}
+	})
+}
+
+func FuzzLevelUnmarshalText(f *testing.F) {
+	f.Add([]byte("Associate"))     // a level
+	f.Add([]byte("Expert"))        // a role-based level
+	f.Add([]byte("Fundamentals"))  // never expires (RULES V1)
+	f.Add([]byte("Specialty"))     // the last level
+	f.Add([]byte(""))              // the zero Level
+	f.Add([]byte("associate"))     // the wrong case
+	f.Add([]byte("Guru"))          // no level
+	f.Add([]byte("Level(9)"))      // how String prints an unknown level
+	f.Add([]byte("Associate\x00")) // a NUL after a name
+	f.Fuzz(func(t *testing.T, text []byte) {
+		orig := bytes.Clone(text)
+		l := cert.Level(200)
+		err := l.UnmarshalText(text)
+		if !bytes.Equal(text, orig) {
+			t.Fatalf("UnmarshalText changed its input from %q to %q", orig, text)
+		}
+		if err != nil {
+			if l != 200 {
+				t.Errorf("UnmarshalText(%q) failed and changed the Level to %v", text, l)
+			}
+			checkLevelError(t, err, string(text))
+			return
+		}
+		if len(text) == 0 != (l == 0) || (l != 0 && !l.IsValid()) {
+			t.Fatalf("UnmarshalText(%q) = %v", text, l)
+		}
+		b, err := l.MarshalText()
+		if err != nil || !bytes.Equal(b, text) {
+			t.Errorf("MarshalText() of %v = %q, %v, want %q", l, b, err, text)
+		}
+		if l != 0 && l.String() != string(text) {
+			t.Errorf("String() = %q, want %q", l.String(), text)
+		}
+	})
+}
+
+func FuzzCatalogUnmarshalJSON(f *testing.F) {
+	roadmap, err := json.Marshal(cert.Roadmap())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(roadmap)                                                                                                                                                            // the 27 titles (RULES H1)
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate"}]}`))                                                                                           // one title
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate"}]}}`))                                                                                          // a stray brace after it
+	f.Add([]byte(`{"certifications":[]}`))                                                                                                                                    // no titles
+	f.Add([]byte(`null`))                                                                                                                                                     // null: no change
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Guru"}]}`))                                                                                                // an unknown level
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate","x":1}]}`))                                                                                     // an unknown member
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-30"}]}`))                                                                   // a bad date
+	f.Add([]byte(`{"certifications":[{"id":"e","name":"E","level":"Expert","prerequisites":["a"]},{"id":"a","name":"A","level":"Associate","examLanguages":["en","x-a"]}]}`)) // R1, A6
+	f.Fuzz(func(t *testing.T, data []byte) {
+		orig := bytes.Clone(data)
+		c := cert.Roadmap()
+		err := c.UnmarshalJSON(data)
+		if !bytes.Equal(data, orig) {
+			t.Fatalf("UnmarshalJSON changed its input from %q to %q", orig, data)
+		}
+		if err != nil {
+			if !errors.Is(err, cert.ErrInvalidCatalog) {
+				t.Errorf("error %v does not match ErrInvalidCatalog", err)
+			}
+			var ce *cert.CatalogError
+			if !errors.As(err, &ce) {
+				t.Errorf("error %v (%T) is not a *CatalogError", err, err)
+			}
+			if diff := cmp.Diff(slices.Collect(cert.Roadmap().All()), slices.Collect(c.All())); diff != "" {
+				t.Errorf("a refused UnmarshalJSON changed the catalog (-want +got):\n%s", diff)
+			}
+			return
+		}
+		if !json.Valid(data) {
+			t.Fatalf("UnmarshalJSON accepted invalid JSON %q", data)
+		}
+		all := slices.Collect(c.All())
+		if _, err := cert.NewCatalog(all...); err != nil {
+			t.Fatalf("UnmarshalJSON accepted a catalog NewCatalog refuses: %v", err)
+		}
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatalf("json.Marshal of an accepted catalog = %v", err)
+		}
+		var back cert.Catalog
+		if err := back.UnmarshalJSON(b); err != nil {
+			t.Fatalf("UnmarshalJSON(MarshalJSON) = %v for %s", err, b)
+		}
+		if diff := cmp.Diff(all, slices.Collect(back.All())); diff != "" {
+			t.Errorf("JSON round trip mismatch (-want +got):\n%s", diff)
+		}
+	})
+}
+
+func FuzzNewDate(f *testing.F) {
+	f.Add(2021, 6, 15)                 // a plain day
+	f.Add(2021, 10, 32)                // October 32 is November 1
+	f.Add(2020, 13, 1)                 // month 13
+	f.Add(2021, 0, 15)                 // month 0
+	f.Add(2021, 3, -1)                 // a negative day
+	f.Add(0, 12, 31)                   // the day before the first: no Date
+	f.Add(10000, 1, 0)                 // back into 9999
+	f.Add(-399, 1, 146098)             // 400 years of days into year 1
+	f.Add(math.MaxInt, math.MaxInt, 1) // overflow of the month into the year
+	f.Add(math.MinInt, math.MinInt, 1) // the other way
+	f.Add(1<<50, 1, math.MinInt)       // a huge year, days that cannot bring it back
+	f.Fuzz(func(t *testing.T, y, m, d int) {
+		got := cert.NewDate(y, time.Month(m), d)
+		if !got.IsZero() {
+			if got.Before(first) || got.After(last) {
+				t.Fatalf("NewDate(%d, %d, %d) = %v out of range", y, m, d, got)
+			}
+			checkDateText(t, got, got.String())
+			if p, err := cert.ParseDate(got.String()); err != nil || p != got {
+				t.Errorf("ParseDate(%q) = %v, %v", got.String(), p, err)
+			}
+		}
+		// time.Date is the oracle where its own arithmetic cannot overflow.
+		if abs(y) < 1<<20 && abs(m) < 1<<20 && abs(d) < 1<<30 {
+			if want := timeDate(y, time.Month(m), d); got != want {
+				t.Errorf("NewDate(%d, %d, %d) = %v, time.Date gives %v", y, m, d, got, want)
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		if n == math.MinInt {
+			return math.MaxInt
+		}
+		return -n
+	}
+	return n
+}
+
+func FuzzDateArithmetic(f *testing.F) {
+	f.Add(738944, 12)          // 2024-02-29 plus a year: clamps to 2025-02-28 (RULES D3)
+	f.Add(737820, 1)           // 2021-01-31 plus a month: clamps to 2021-02-28
+	f.Add(737821, -6)          // 2021-02-01 minus 6 months: a window's opening (RULES E2)
+	f.Add(0, -1)               // before the first day
+	f.Add(lastIndex, 1)        // after the last day
+	f.Add(737955, math.MaxInt) // a huge count
+	f.Add(737955, math.MinInt) // a huge negative count
+	f.Add(-5, 3)               // a negative index: folded into range
+	f.Fuzz(func(t *testing.T, k, n int) {
+		k %= lastIndex + 1
+		if k < 0 {
+			k += lastIndex + 1
+		}
+		d := dayAt(k)
+		if d.IsZero() {
+			t.Fatalf("dayAt(%d) is the zero Date", k)
+		}
+
+		// AddDays and DaysSince (RULES D5).
+		e := d.AddDays(n)
+		inRange := n >= -k && n <= lastIndex-k
+		if e.IsZero() == inRange {
+			t.Fatalf("%v.AddDays(%d) = %v; in range: %v", d, n, e, inRange)
+		}
+		if inRange {
+			if e.DaysSince(d) != n || d.DaysSince(e) != -n {
+				t.Errorf("%v.AddDays(%d) = %v, DaysSince gives %d", d, n, e, e.DaysSince(d))
+			}
+			if c := e.Compare(d); c != cmpInt(n, 0) {
+				t.Errorf("%v.Compare(%v) = %d for n = %d", e, d, c, n)
+			}
+		}
+
+		// AddMonths against a clamped time.AddDate (RULES D3).
+		got := d.AddMonths(n)
+		if abs(n) <= 200000 {
+			tm := clampedAddMonths(d.In(time.UTC), n)
+			var want cert.Date
+			if tm.Year() >= 1 && tm.Year() <= 9999 {
+				want = cert.DateOf(tm)
+			}
+			if got != want {
+				t.Errorf("%v.AddMonths(%d) = %v, want %v", d, n, got, want)
+			}
+		} else if !got.IsZero() {
+			t.Errorf("%v.AddMonths(%d) = %v, want the zero Date", d, n, got)
+		}
+		if !got.IsZero() {
+			back := got.AddMonths(-n)
+			if back.IsZero() || back.After(d) {
+				t.Errorf("%v.AddMonths(%d).AddMonths(%d) = %v, after the start", d, n, -n, back)
+			}
+		}
+	})
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return +1
+	}
+	return 0
+}
+
+func TestFuzzSeedIndexes(t *testing.T) {
+	for k, want := range map[int]string{738944: "2024-02-29", 737820: "2021-01-31", 737821: "2021-02-01", 737955: "2021-06-15"} {
+		if got := dayAt(k).String(); got != want {
+			t.Errorf("dayAt(%d) = %s, want %s", k, got, want)
+		}
+	}
+}
