@@ -66,6 +66,9 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	if len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) != 0 {
 		return &PolicyError{Problem: "reading JSON: data after the policy"}
 	}
+	if v.Retakes.Wait == "" {
+		return &PolicyError{"Retakes.Wait", "missing: give a duration such as \"24h\", or \"0s\" for none"}
+	}
 	wait, err := time.ParseDuration(v.Retakes.Wait)
 	if err != nil {
 		return &PolicyError{"Retakes.Wait", "not a duration such as \"24h\": " + err.Error()}

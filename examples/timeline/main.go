@@ -252,13 +252,17 @@ func chosenDays(d policy.Decision, earned cert.Date) []cert.Date {
 }
 
 // cycle adds the events of cr's current renewal window: its opening, the
-// first day the holder can renew if later, and the reminders. When the cycle
+// first day the holder can renew if later (RULES E3), and the reminders. When the cycle
 // ends in a renewal on day renewed, reminders on or after that day are not
 // sent (RULES M3).
 func (h *history) cycle(p policy.Policy, c cert.Certification, cr cert.Credential, renewed cert.Date) {
 	var buf [policy.MaxReminders]cert.Date
 	opens := cr.Expires.AddMonths(-p.WindowMonths)
 	h.add(opens, "renewal window opens (expires "+cr.Expires.String()+")")
+	pr := cert.Profile{Learn: "linked", Credentials: []cert.Credential{cr}}
+	if from := p.Eligibility(pr, c, opens).EligibleFrom; from.After(opens) {
+		h.add(from, "renewal assessment offered from this day (RULES E3)")
+	}
 	for i, day := range p.AppendReminders(buf[:0], c, cr) {
 		if !renewed.IsZero() && !day.Before(renewed) {
 			break
