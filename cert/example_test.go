@@ -1,0 +1,246 @@
+package cert_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/certrenew/certrenew/cert"
+)
+
+func ExampleNewDate() {
+	fmt.Println(cert.NewDate(2021, time.June, 15))
+	// Out-of-range fields normalize as time.Date does.
+	fmt.Println(cert.NewDate(2021, time.October, 32))
+	fmt.Println(cert.NewDate(2020, 13, 1))
+	// A day outside 0001-01-01..9999-12-31 is the zero Date.
+	fmt.Println(cert.NewDate(10000, time.January, 1).IsZero())
+	// Output:
+	// 2021-06-15
+	// 2021-11-01
+	// 2021-01-01
+	// true
+}
+
+func ExampleParseDate() {
+	d, err := cert.ParseDate("2024-02-29")
+	fmt.Println(d, err)
+
+	_, err = cert.ParseDate("2021-02-30")
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, cert.ErrSyntax))
+
+	_, err = cert.ParseDate("2021-6-1")
+	var pe *cert.ParseError
+	fmt.Println(errors.As(err, &pe), pe.Text)
+	// Output:
+	// 2024-02-29 <nil>
+	// cert: invalid date "2021-02-30": day out of range
+	// true
+	// true 2021-6-1
+}
+
+func ExampleDateOf() {
+	tokyo := time.FixedZone("Tokyo", 9*60*60)
+	losAngeles := time.FixedZone("Los Angeles", -7*60*60)
+	// An attempt passed at one instant falls on the day of the place it
+	// was taken (RULES D1).
+	at := time.Date(2021, time.June, 15, 2, 0, 0, 0, time.UTC)
+	fmt.Println(cert.DateOf(at.In(tokyo)))
+	fmt.Println(cert.DateOf(at.In(losAngeles)))
+	// Output:
+	// 2021-06-15
+	// 2021-06-14
+}
+
+func ExampleDate_AddMonths() {
+	// A leap day plus a year clamps to the end of February (RULES D3).
+	fmt.Println(cert.MustParseDate("2024-02-29").AddMonths(12))
+	// The renewal window opens 6 months before expiry (RULES E2).
+	fmt.Println(cert.MustParseDate("2021-08-31").AddMonths(-6))
+	// A clamped day stays clamped (RULES D5).
+	expires := cert.MustParseDate("2025-02-28")
+	for range 3 {
+		expires = expires.AddMonths(12)
+		fmt.Println(expires)
+	}
+	// Output:
+	// 2025-02-28
+	// 2021-02-28
+	// 2026-02-28
+	// 2027-02-28
+	// 2028-02-28
+}
+
+func ExampleDate_AddDays() {
+	expires := cert.MustParseDate("2022-06-15")
+	for _, days := range []int{-90, -30, -7} {
+		fmt.Println(expires.AddDays(days))
+	}
+	// Output:
+	// 2022-03-17
+	// 2022-05-16
+	// 2022-06-08
+}
+
+func ExampleDate_DaysSince() {
+	earned := cert.MustParseDate("2021-05-31")
+	expires := earned.AddMonths(24) // earned before 2021-06-01: 24 months (RULES V3)
+	fmt.Println(expires, expires.DaysSince(earned))
+	fmt.Println(earned.AddDays(expires.DaysSince(earned)) == expires)
+	// Output:
+	// 2023-05-31 730
+	// true
+}
+
+func ExampleDate_Compare() {
+	cutOver := cert.MustParseDate("2021-06-01")
+	for _, s := range []string{"2021-05-31", "2021-06-01", "2021-06-02"} {
+		d := cert.MustParseDate(s)
+		fmt.Println(d, d.Compare(cutOver), d.Before(cutOver))
+	}
+	// The zero Date sorts before every day.
+	fmt.Println(cert.Date{}.Compare(cert.MustParseDate("0001-01-01")))
+	// Output:
+	// 2021-05-31 -1 true
+	// 2021-06-01 0 false
+	// 2021-06-02 1 false
+	// -1
+}
+
+func ExampleDate_MarshalText() {
+	type credential struct {
+		Earned  cert.Date `json:"earned"`
+		Expires cert.Date `json:"expires"` // the zero Date: never expires
+	}
+	b, err := json.Marshal(credential{Earned: cert.MustParseDate("2021-06-15")})
+	fmt.Println(string(b), err)
+
+	var back credential
+	err = json.Unmarshal(b, &back)
+	fmt.Println(back.Earned, back.Expires.IsZero(), err)
+	// Output:
+	// {"earned":"2021-06-15","expires":""} <nil>
+	// 2021-06-15 true <nil>
+}
+
+func ExampleLevel_String() {
+	for _, l := range []cert.Level{cert.Fundamentals, cert.Associate, cert.Expert, cert.Specialty, 9} {
+		fmt.Println(l, l.IsRoleBased())
+	}
+	// Output:
+	// Fundamentals false
+	// Associate true
+	// Expert true
+	// Specialty false
+	// Level(9) false
+}
+
+func ExampleRoadmap() {
+	r := cert.Roadmap()
+	fmt.Println(r.Len())
+	c, _ := r.Lookup("azure-solutions-architect")
+	fmt.Println(c.Name)
+	fmt.Println(c.Level, c.RenewalFrom, c.Prerequisites)
+	// Output:
+	// 27
+	// Microsoft Certified: Azure Solutions Architect Expert
+	// Expert 2021-02-01 [azure-administrator]
+}
+
+func ExampleCatalog_Lookup() {
+	r := cert.Roadmap()
+	c, ok := r.Lookup("data-analyst")
+	fmt.Println(ok, c.Name, c.RenewalFrom)
+	_, ok = r.Lookup("azure-fundamentals") // not on the roadmap
+	fmt.Println(ok)
+	// Output:
+	// true Microsoft Certified: Data Analyst Associate 2021-02-15
+	// false
+}
+
+func ExampleCatalog_All() {
+	for c := range cert.Roadmap().All() {
+		if c.Level == cert.Expert {
+			fmt.Println(c.Name)
+		}
+	}
+	// Output:
+	// Microsoft Certified: DevOps Engineer Expert
+	// Microsoft Certified: Azure Solutions Architect Expert
+	// Microsoft 365 Certified: Enterprise Administrator Expert
+	// Microsoft Certified: Dynamics 365 Finance and Operations Apps Solution Architect Expert
+}
+
+func ExampleNewCatalog() {
+	admin := cert.Certification{
+		ID:          "azure-administrator",
+		Name:        "Microsoft Certified: Azure Administrator Associate",
+		Level:       cert.Associate,
+		RenewalFrom: cert.MustParseDate("2021-02-01"),
+	}
+	architect := cert.Certification{
+		ID:            "azure-solutions-architect",
+		Name:          "Microsoft Certified: Azure Solutions Architect Expert",
+		Level:         cert.Expert,
+		RenewalFrom:   cert.MustParseDate("2021-02-01"),
+		Prerequisites: []cert.ID{"azure-administrator"},
+	}
+	c, err := cert.NewCatalog(admin, architect)
+	fmt.Println(c.Len(), err)
+
+	// Without its prerequisite, the expert title is refused (RULES R1).
+	_, err = cert.NewCatalog(architect)
+	var ce *cert.CatalogError
+	if errors.As(err, &ce) {
+		fmt.Println(ce.Cert)
+		fmt.Println(ce.Problem)
+	}
+	fmt.Println(errors.Is(err, cert.ErrInvalidCatalog))
+	// Output:
+	// 2 <nil>
+	// azure-solutions-architect
+	// prerequisite "azure-administrator" is not in the catalog
+	// true
+}
+
+func ExampleCredential_ActiveOn() {
+	cr := cert.Credential{
+		Cert:    "azure-administrator",
+		Earned:  cert.MustParseDate("2021-06-15"),
+		Expires: cert.MustParseDate("2022-06-15"), // the first day no longer valid (RULES D2)
+	}
+	for _, s := range []string{"2021-06-14", "2021-06-15", "2022-06-14", "2022-06-15"} {
+		fmt.Println(s, cr.ActiveOn(cert.MustParseDate(s)))
+	}
+	// Output:
+	// 2021-06-14 false
+	// 2021-06-15 true
+	// 2022-06-14 true
+	// 2022-06-15 false
+}
+
+func ExampleProfile_With() {
+	p := cert.Profile{MCID: "1234567", Credentials: []cert.Credential{
+		{Cert: "azure-administrator", Earned: cert.MustParseDate("2021-06-15"), Expires: cert.MustParseDate("2022-06-15")},
+	}}
+	// Renewing extends from the current expiry (RULES N1); the profile
+	// given is unchanged.
+	renewed := p.With(cert.Credential{
+		Cert:    "azure-administrator",
+		Earned:  cert.MustParseDate("2021-06-15"),
+		Expires: cert.MustParseDate("2022-06-15").AddMonths(12),
+	})
+	fmt.Println(p.Credentials[0].Expires, renewed.Credentials[0].Expires)
+
+	// A title not held is added after the others.
+	both := renewed.With(cert.Credential{Cert: "devops-engineer", Earned: cert.MustParseDate("2021-07-01"), Expires: cert.MustParseDate("2022-07-01")})
+	for _, cr := range both.Credentials {
+		fmt.Println(cr.Cert, cr.Expires)
+	}
+	// Output:
+	// 2022-06-15 2023-06-15
+	// azure-administrator 2023-06-15
+	// devops-engineer 2022-07-01
+}
