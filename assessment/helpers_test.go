@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 	"time"
+	_ "time/tzdata" // the examples and tests load IANA zones; do not depend on the host
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/leanovate/gopter"

@@ -1,0 +1,147 @@
+package assessment_test
+
+import (
+	"encoding/binary"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/certrenew/certrenew/assessment"
+)
+
+// history builds up to 32 attempts from raw bytes, 5 bytes each: a signed
+// 32-bit step from the attempt before (the first from start) and a flag
+// byte whose bit 0 marks a pass, bit 1 counts the step in seconds instead
+// of nanoseconds, and bits 2-4 choose the location.
+func history(data []byte, start int64) []assessment.Attempt {
+	var h []assessment.Attempt
+	t := time.Unix(0, start)
+	for len(data) >= 5 && len(h) < 32 {
+		step := time.Duration(int32(binary.LittleEndian.Uint32(data)))
+		flags := data[4]
+		data = data[5:]
+		if flags&2 != 0 {
+			step *= time.Second
+		}
+		t = t.Add(step)
+		h = append(h, assessment.Attempt{At: t.In(locations[int(flags>>2)%len(locations)]), Passed: flags&1 != 0})
+	}
+	return h
+}
+
+func FuzzRetakes(f *testing.F) {
+	le := func(steps ...int32) []byte { // failed attempts, steps in seconds
+		var b []byte
+		for _, s := range steps {
+			b = binary.LittleEndian.AppendUint32(b, uint32(s))
+			b = append(b, 2)
+		}
+		return b
+	}
+	day := int64(24 * time.Hour)
+	f.Add([]byte{}, int64(0), int64(0), 1, day)                                      // no history
+	f.Add(le(0, 0), int64(1.6e18), int64(day-1), 1, day)                             // A3: 24h-1ns after the second
+	f.Add(le(0, 0), int64(1.6e18), int64(day), 1, day)                               // A3: exactly 24h
+	f.Add(le(0, 86400, -1), int64(1.6e18), int64(0), 1, day)                         // A5: out of order
+	f.Add(append(le(0), 0, 0, 0, 0, 1), int64(1.6e18), int64(day), 1, day)           // A4: after a pass
+	f.Add(append([]byte{0, 0, 0, 0, 1}, le(5)...), int64(0), int64(day), 1, day)     // A4: a stored attempt after a pass
+	f.Add(le(0, 0, 0), int64(-1<<62), int64(-1), -1, int64(-1))                      // negative rule, at before last
+	f.Add(le(2147483647, 2147483647), int64(1<<62), int64(1<<62), 0, int64(1<<63-1)) // extremes
+	f.Fuzz(func(t *testing.T, data []byte, start, offset int64, immediate int, wait int64) {
+		h := history(data, start)
+		before := slices.Clone(h)
+		r := assessment.Retakes{Immediate: immediate, Wait: time.Duration(wait)}
+		var last time.Time
+		if len(h) > 0 {
+			last = h[len(h)-1].At
+		}
+		at := last.Add(time.Duration(offset))
+
+		if err := r.Validate(); (err != nil) != (immediate < 0 || wait < 0) || err != nil && !errors.Is(err, assessment.ErrInvalidRetakes) {
+			t.Errorf("Validate() = %v", err)
+		}
+
+		// An oracle built on time.Time's own methods (the fuzzed instants
+		// carry no monotonic reading, so they agree with wall-clock order).
+		w := max(r.Wait, 0)
+		waits := len(h) > max(r.Immediate, 0) && w > 0
+		err := r.Check(h, at)
+		var lock *assessment.LockoutError
+		var order *assessment.OrderError
+		switch {
+		case len(h) == 0:
+			if err != nil {
+				t.Errorf("Check(empty) = %v", err)
+			}
+		case h[len(h)-1].Passed:
+			if err != assessment.ErrPassed {
+				t.Errorf("Check after a pass = %v, want ErrPassed", err)
+			}
+		case at.Before(last):
+			if !errors.As(err, &order) || !errors.Is(err, assessment.ErrOutOfOrder) || order.Index != len(h) || !order.At.Equal(at) || !order.Prev.Equal(last) {
+				t.Errorf("Check before the last attempt = %v, want an OrderError", err)
+			}
+		case waits && at.Before(last.Add(w)):
+			if !errors.As(err, &lock) || !errors.Is(err, assessment.ErrTooSoon) || !lock.Until.Equal(last.Add(w)) || !lock.At.Equal(at) {
+				t.Errorf("Check during the lockout = %v, want a LockoutError until %v", err, last.Add(w))
+			}
+		default:
+			if err != nil {
+				t.Errorf("Check = %v, want nil", err)
+			}
+		}
+		if err != nil && err.Error() == "" {
+			t.Error("empty error message")
+		}
+
+		next := r.Next(h)
+		if len(h) > 0 && !h[len(h)-1].Passed {
+			if err := r.Check(h, next); err != nil {
+				t.Errorf("Check(h, Next(h)) = %v", err)
+			}
+			if err := r.Check(h, next.Add(-1)); err == nil {
+				t.Errorf("Check(h, Next(h)-1ns) = nil")
+			}
+		} else if !next.IsZero() {
+			t.Errorf("Next = %v, want the zero time", next)
+		}
+
+		// CheckHistory against a naive reading of RULES A4, A5.
+		var want error
+		for i := range h {
+			if i > 0 && h[i-1].Passed {
+				want = assessment.ErrPassed
+				break
+			}
+		}
+		if want == nil {
+			for i := 1; i < len(h); i++ {
+				if h[i].At.Before(h[i-1].At) {
+					want = assessment.ErrOutOfOrder
+					break
+				}
+			}
+		}
+		hist := assessment.CheckHistory(h)
+		if want == nil && hist != nil || want != nil && !errors.Is(hist, want) {
+			t.Errorf("CheckHistory = %v, want %v", hist, want)
+		}
+
+		c := assessment.NewCycle(admin, h)
+		got, rerr := c.Record(r, assessment.Attempt{At: at})
+		switch {
+		case hist != nil:
+			if rerr == nil || rerr.Error() != hist.Error() || got.Len() != len(h) {
+				t.Errorf("Record on a refused history = %v, want %v", rerr, hist)
+			}
+		case !same(rerr, err):
+			t.Errorf("Record = %v, Check = %v", rerr, err)
+		case rerr == nil && got.Len() != len(h)+1:
+			t.Errorf("Record: Len() = %d, want %d", got.Len(), len(h)+1)
+		}
+		if !slices.Equal(before, h) {
+			t.Errorf("the history changed")
+		}
+	})
+}
