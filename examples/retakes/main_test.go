@@ -2,15 +2,10 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/certrenew/certrenew/examples/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestRun checks the walk-through against its golden file, which was read
 // against RULES A2, A3, D4 and N1 by hand: attempt 2 at once, attempt 3
@@ -22,17 +17,5 @@ func TestRun(t *testing.T) {
 	if err := run(&out); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "retakes.golden")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), out.String()); diff != "" {
-		t.Errorf("output mismatch (-want +got):\n%s", diff)
-	}
+	golden.Check(t, "retakes.golden", out.Bytes())
 }

@@ -3,39 +3,18 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/certrenew/certrenew/examples/internal/golden"
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 // now is a fixed instant for the default of -today.
 var now = time.Date(2022, time.May, 20, 12, 0, 0, 0, time.UTC)
-
-// golden compares got with the golden file name, or rewrites it with -update.
-// The golden files were read against RULES.md by hand; see TestTable.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
-}
 
 // TestTable checks the table on 2022-05-20. By the rules: the associate
 // earned 2020-11-16 before June 2021 expires 2022-11-16 (V3) and its window
@@ -49,7 +28,7 @@ func TestTable(t *testing.T) {
 	if code := run([]string{"-today", "2022-05-20"}, now, &out, &errs); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
-	golden(t, "table.golden", out.Bytes())
+	golden.Check(t, "table.golden", out.Bytes())
 	for _, want := range []string{
 		"2022-05-20 (today)  Eligible    may renew until 2022-11-15",
 		"2022-06-01  renewed: expires 2023-11-16 instead of 2022-11-16",
@@ -94,7 +73,7 @@ func TestJSON(t *testing.T) {
 	if v.Today != "2022-05-20" || len(v.Credentials) != 4 {
 		t.Errorf("today %q, %d credentials; want 2022-05-20, 4", v.Today, len(v.Credentials))
 	}
-	golden(t, "timeline.json", out.Bytes())
+	golden.Check(t, "timeline.json", out.Bytes())
 }
 
 // TestPolicyFile reads a policy with a third term and a 9-month window: the
