@@ -131,9 +131,9 @@ func (e *LockoutError) Error() string {
 func (e *LockoutError) Unwrap() error { return ErrTooSoon }
 
 // An OrderError reports an attempt that starts before the attempt before it
-// (RULES A5). It matches [ErrOutOfOrder]. Index is the position of the
-// offending attempt in the history, or the length of the history when it is
-// the attempt being checked; At is its start and Prev the start of the
+// (RULES A5). It matches [ErrOutOfOrder]. Index is the position (from 0) of
+// the offending attempt in the history, or the length of the history when it
+// is the attempt being checked; At is its start and Prev the start of the
 // attempt before it.
 type OrderError struct {
 	Index    int
@@ -142,8 +142,8 @@ type OrderError struct {
 
 // Error returns the message, with both instants in RFC 3339 form.
 func (e *OrderError) Error() string {
-	return "assessment: attempt " + strconv.Itoa(e.Index) + " at " + e.At.Format(time.RFC3339Nano) +
-		" starts before the one before it at " + e.Prev.Format(time.RFC3339Nano)
+	return "assessment: attempt at index " + strconv.Itoa(e.Index) + " (" + e.At.Format(time.RFC3339Nano) +
+		") starts before the one before it (" + e.Prev.Format(time.RFC3339Nano) + ")"
 }
 
 // Unwrap returns [ErrOutOfOrder].
@@ -204,13 +204,15 @@ func (r Retakes) Check(history []Attempt, at time.Time) error {
 // Next returns the earliest instant at which the attempt after history may
 // start (RULES A2, A3):
 //   - for an empty history, the zero [time.Time]: there is no constraint,
-//     and every instant is at or after it;
+//     and Check allows every instant;
 //   - when the next attempt is an immediate retake, the last attempt's start;
 //   - otherwise the last attempt's start plus Wait.
 //
 // When the last attempt is a pass, no attempt may follow in this cycle, and
 // Next returns the zero time.Time; [Retakes.Check] says why. Like Check, it
-// reads only len(history) and the last attempt.
+// reads only len(history) and the last attempt. A wait is added with
+// [time.Time.Add], so the instant returned is in the last attempt's location
+// (and keeps its monotonic reading, if it has one).
 func (r Retakes) Next(history []Attempt) time.Time {
 	n := len(history)
 	if n == 0 || history[n-1].Passed {
@@ -251,7 +253,7 @@ func CheckHistory(history []Attempt) error {
 type passedError struct{ Index int }
 
 func (e *passedError) Error() string {
-	return "assessment: attempt " + strconv.Itoa(e.Index) + " follows a pass in the same cycle"
+	return "assessment: attempt at index " + strconv.Itoa(e.Index) + " follows a pass in the same cycle"
 }
 
 func (e *passedError) Unwrap() error { return ErrPassed }

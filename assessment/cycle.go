@@ -9,8 +9,10 @@ import (
 
 // A Cycle is the attempts at one credential's renewal assessment in one
 // renewal cycle: the window before the credential's current expiry (RULES
-// A4). It holds the credential whose current expiry the cycle renews and the
-// attempts of the cycle, oldest first.
+// A4, E2). It holds the credential whose current expiry the cycle renews and
+// the attempts made for that expiry, oldest first: every attempt since the
+// window opened, as no attempt outside the window is recorded (package policy
+// refuses it). A pass renews the credential and so ends its cycle.
 //
 // A Cycle checks the whole history once, when [NewCycle] makes it, and every
 // attempt [Cycle.Record] adds after that: a Cycle whose history is in order
