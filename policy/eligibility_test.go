@@ -1,0 +1,337 @@
+package policy_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/policy"
+)
+
+// decisionCase is one row of the eligibility tables: the whole Decision
+// expected, with "" for a zero day.
+type decisionCase struct {
+	name                string
+	pr                  cert.Profile
+	c                   cert.Certification
+	on                  string
+	reason              policy.Reason
+	opens, eligibleFrom string
+}
+
+// run checks each case against Microsoft's policy.
+func runEligibility(t *testing.T, p policy.Policy, tests []decisionCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cr, ok := tt.pr.Credential(tt.c.ID)
+			if !ok {
+				cr = cert.Credential{Cert: tt.c.ID}
+			}
+			want := policy.Decision{
+				Eligible:   tt.reason == policy.Eligible,
+				Reason:     tt.reason,
+				Credential: cr,
+			}
+			if tt.on != "" {
+				want.On = day(tt.on)
+			}
+			if tt.opens != "" {
+				want.WindowOpens = day(tt.opens)
+			}
+			if tt.eligibleFrom != "" {
+				want.EligibleFrom = day(tt.eligibleFrom)
+			}
+			if diff := cmp.Diff(want, p.Eligibility(tt.pr, tt.c, want.On)); diff != "" {
+				t.Errorf("Eligibility(%s, %s) mismatch (-want +got):\n%s", tt.c.ID, tt.on, diff)
+			}
+		})
+	}
+}
+
+// TestE1_OnlyActiveRoleBasedOrSpecialtyRenews checks RULES E1: a
+// fundamentals credential, an expired one and one not yet earned cannot be
+// renewed.
+func TestE1_OnlyActiveRoleBasedOrSpecialtyRenews(t *testing.T) {
+	admin, sap := title("azure-administrator"), title("azure-for-sap-workloads")
+	runEligibility(t, policy.Microsoft(), []decisionCase{
+		{"E1 fundamentals never expires", linked(cred(fundamentals.ID, "2021-03-01", "")), fundamentals, "2022-03-01", policy.NeverExpires, "", ""},
+		{"E1 an associate with no expiry day never expires", linked(cred(admin.ID, "2021-03-01", "")), admin, "2022-03-01", policy.NeverExpires, "", ""},
+		{"E1 an associate the day before it expires", linked(cred(admin.ID, "2021-06-01", "2022-06-01")), admin, "2022-05-31", policy.Eligible, "2021-12-01", "2021-12-01"},
+		{"E1 an associate on its expiry", linked(cred(admin.ID, "2021-06-01", "2022-06-01")), admin, "2022-06-01", policy.Expired, "", ""},
+		{"E1 an associate the day after", linked(cred(admin.ID, "2021-06-01", "2022-06-01")), admin, "2022-06-02", policy.Expired, "", ""},
+		{"E1 a specialty the day before it expires", linked(cred(sap.ID, "2021-06-01", "2022-06-01")), sap, "2022-05-31", policy.Eligible, "2021-12-01", "2021-12-01"},
+		{"E1 a specialty on its expiry", linked(cred(sap.ID, "2021-06-01", "2022-06-01")), sap, "2022-06-01", policy.Expired, "", ""},
+		{"E1 a credential that expires before it was earned is expired when held", linked(cred(admin.ID, "2022-06-01", "2022-01-01")), admin, "2022-06-01", policy.Expired, "", ""},
+		{"E1 a credential that expires the day it was earned", linked(cred(admin.ID, "2022-06-01", "2022-06-01")), admin, "2022-06-01", policy.Expired, "", ""},
+	})
+}
+
+// TestE2_WindowOpensSixMonthsBeforeExpiry checks RULES E2: the window is
+// [X - 6 months, X), with no renewal before it opens.
+func TestE2_WindowOpensSixMonthsBeforeExpiry(t *testing.T) {
+	admin := title("azure-administrator")
+	nov := linked(cred(admin.ID, "2021-11-16", "2022-11-16"))
+	aug := linked(cred(admin.ID, "2021-08-31", "2022-08-31"))
+	old := linked(cred(admin.ID, "2020-05-20", "2022-05-20"))
+	runEligibility(t, policy.Microsoft(), []decisionCase{
+		{"E2 the day before the window opens", nov, admin, "2022-05-15", policy.NotYetOpen, "2022-05-16", "2022-05-16"},
+		{"E2 the day the window opens", nov, admin, "2022-05-16", policy.Eligible, "2022-05-16", "2022-05-16"},
+		{"E2 the day after it opens", nov, admin, "2022-05-17", policy.Eligible, "2022-05-16", "2022-05-16"},
+		{"E2 the last day, X-1", nov, admin, "2022-11-15", policy.Eligible, "2022-05-16", "2022-05-16"},
+		{"E2 the expiry X closes the window", nov, admin, "2022-11-16", policy.Expired, "", ""},
+		{"E2 the day after X", nov, admin, "2022-11-17", policy.Expired, "", ""},
+		{"E2 the day earned is long before the window", nov, admin, "2021-11-16", policy.NotYetOpen, "2022-05-16", "2022-05-16"},
+		{"E2 X=2022-08-31 clamps the opening to 2022-02-28: the day before", aug, admin, "2022-02-27", policy.NotYetOpen, "2022-02-28", "2022-02-28"},
+		{"E2 X=2022-08-31: the opening day 2022-02-28", aug, admin, "2022-02-28", policy.Eligible, "2022-02-28", "2022-02-28"},
+		{"E2 X=2022-08-31: the day after, 2022-03-01", aug, admin, "2022-03-01", policy.Eligible, "2022-02-28", "2022-02-28"},
+		{"E2 X=2022-08-31: the last day", aug, admin, "2022-08-30", policy.Eligible, "2022-02-28", "2022-02-28"},
+		{"E2 a 24-month credential: the day before", old, admin, "2021-11-19", policy.NotYetOpen, "2021-11-20", "2021-11-20"},
+		{"E2 a 24-month credential: the opening day", old, admin, "2021-11-20", policy.Eligible, "2021-11-20", "2021-11-20"},
+	})
+	// A custom window of 3 months.
+	p := policy.Microsoft()
+	p.WindowMonths = 3
+	runEligibility(t, p, []decisionCase{
+		{"E2 a 3-month window: the day before", nov, admin, "2022-08-15", policy.NotYetOpen, "2022-08-16", "2022-08-16"},
+		{"E2 a 3-month window: the opening day", nov, admin, "2022-08-16", policy.Eligible, "2022-08-16", "2022-08-16"},
+	})
+}
+
+// TestE3_AssessmentOfferedFromItsFirstDay checks RULES E3: before the first
+// day of a title's renewal assessment nobody can renew it; the roadmap gives
+// that day, else the launch day plus 6 months.
+func TestE3_AssessmentOfferedFromItsFirstDay(t *testing.T) {
+	admin, ai := title("azure-administrator"), title("azure-ai-engineer")
+	// Earned 2019-03-10 for 24 months: the window opens 2020-09-10,
+	// before either wave.
+	wave1 := linked(cred(admin.ID, "2019-03-10", "2021-03-10"))
+	wave2 := linked(cred(ai.ID, "2019-03-10", "2021-03-10"))
+	// Earned 2019-06-10: the window opens 2020-12-10; launchedOnly is
+	// offered from 2020-08-31 + 6 months = 2021-02-28.
+	launched := linked(cred(launchedOnly.ID, "2019-06-10", "2021-06-10"))
+	runEligibility(t, policy.Microsoft(), []decisionCase{
+		{"E3 wave 1: the day before 2021-02-01", wave1, admin, "2021-01-31", policy.AssessmentUnavailable, "2020-09-10", "2021-02-01"},
+		{"E3 wave 1: 2021-02-01", wave1, admin, "2021-02-01", policy.Eligible, "2020-09-10", "2021-02-01"},
+		{"E3 wave 1: the day after", wave1, admin, "2021-02-02", policy.Eligible, "2020-09-10", "2021-02-01"},
+		{"E3 wave 1: the day the window opened", wave1, admin, "2020-09-10", policy.AssessmentUnavailable, "2020-09-10", "2021-02-01"},
+		{"E3 wave 2: the day before 2021-02-15", wave2, ai, "2021-02-14", policy.AssessmentUnavailable, "2020-09-10", "2021-02-15"},
+		{"E3 wave 2: 2021-02-15", wave2, ai, "2021-02-15", policy.Eligible, "2020-09-10", "2021-02-15"},
+		{"E3 wave 2: the day after", wave2, ai, "2021-02-16", policy.Eligible, "2020-09-10", "2021-02-15"},
+		{"E3 launched only: the day before Launched+6 months", launched, launchedOnly, "2021-02-27", policy.AssessmentUnavailable, "2020-12-10", "2021-02-28"},
+		{"E3 launched only: Launched+6 months, clamped to 2021-02-28", launched, launchedOnly, "2021-02-28", policy.Eligible, "2020-12-10", "2021-02-28"},
+		{"E3 launched only: the day after", launched, launchedOnly, "2021-03-01", policy.Eligible, "2020-12-10", "2021-02-28"},
+		{"E3 the window opens after the assessment: EligibleFrom is the opening", linked(cred(ai.ID, "2021-11-16", "2022-11-16")), ai, "2022-05-15", policy.NotYetOpen, "2022-05-16", "2022-05-16"},
+		{"E3 not yet open comes before not offered", linked(cred(admin.ID, "2019-06-10", "2021-06-10")), admin, "2020-12-09", policy.NotYetOpen, "2020-12-10", "2021-02-01"},
+		{"E3 EligibleFrom is the day earned when it is later", linked(cred(admin.ID, "2022-05-20", "2022-08-01")), admin, "2022-05-20", policy.Eligible, "2022-02-01", "2022-05-20"},
+		{"E3 offered only from the expiry: no EligibleFrom", linked(cred(admin.ID, "2019-01-15", "2021-01-15")), admin, "2021-01-14", policy.AssessmentUnavailable, "2020-07-15", ""},
+		{"E3 offered from the day after the expiry: no EligibleFrom", linked(cred(admin.ID, "2019-01-31", "2021-01-31")), admin, "2021-01-30", policy.AssessmentUnavailable, "2020-07-31", ""},
+	})
+	// RenewalFrom wins over Launched; a custom market age applies to
+	// Launched.
+	p := policy.Microsoft()
+	p.MarketAgeMonths = 3
+	both := cert.Certification{ID: "contoso-both", Level: cert.Associate, Launched: day("2020-08-31"), RenewalFrom: day("2021-04-01")}
+	runEligibility(t, p, []decisionCase{
+		{"E3 a 3-month market age: the day before 2020-11-30", linked(cred(launchedOnly.ID, "2018-12-10", "2020-12-10")), launchedOnly, "2020-11-29", policy.AssessmentUnavailable, "2020-06-10", "2020-11-30"},
+		{"E3 a 3-month market age: 2020-11-30", linked(cred(launchedOnly.ID, "2018-12-10", "2020-12-10")), launchedOnly, "2020-11-30", policy.Eligible, "2020-06-10", "2020-11-30"},
+		{"E3 RenewalFrom wins over Launched: the day before", linked(cred(both.ID, "2019-06-10", "2021-06-10")), both, "2021-03-31", policy.AssessmentUnavailable, "2020-12-10", "2021-04-01"},
+		{"E3 RenewalFrom wins over Launched: the day", linked(cred(both.ID, "2019-06-10", "2021-06-10")), both, "2021-04-01", policy.Eligible, "2020-12-10", "2021-04-01"},
+	})
+}
+
+// TestE4_ProfileMustBeLinked checks RULES E4: an unlinked profile cannot
+// renew, and that reason comes only after every other check passes.
+func TestE4_ProfileMustBeLinked(t *testing.T) {
+	admin := title("azure-administrator")
+	cr := cred(admin.ID, "2021-11-16", "2022-11-16")
+	runEligibility(t, policy.Microsoft(), []decisionCase{
+		{"E4 unlinked on the day before the window: not yet open", unlinked(cr), admin, "2022-05-15", policy.NotYetOpen, "2022-05-16", "2022-05-16"},
+		{"E4 unlinked on the opening day", unlinked(cr), admin, "2022-05-16", policy.ProfileNotLinked, "2022-05-16", "2022-05-16"},
+		{"E4 unlinked on the day after", unlinked(cr), admin, "2022-05-17", policy.ProfileNotLinked, "2022-05-16", "2022-05-16"},
+		{"E4 unlinked on the last day", unlinked(cr), admin, "2022-11-15", policy.ProfileNotLinked, "2022-05-16", "2022-05-16"},
+		{"E4 unlinked on the expiry: expired", unlinked(cr), admin, "2022-11-16", policy.Expired, "", ""},
+		{"E4 linked on the opening day", linked(cr), admin, "2022-05-16", policy.Eligible, "2022-05-16", "2022-05-16"},
+		{"E4 unlinked before the assessment: unavailable", unlinked(cred(admin.ID, "2019-03-10", "2021-03-10")), admin, "2021-01-31", policy.AssessmentUnavailable, "2020-09-10", "2021-02-01"},
+	})
+}
+
+// TestE5_FirstFailingRuleIsNamed checks RULES E5's fixed order: where
+// several rules fail at once, the first in order is named.
+func TestE5_FirstFailingRuleIsNamed(t *testing.T) {
+	admin, ai := title("azure-administrator"), title("azure-ai-engineer")
+	other := cred(title("azure-developer").ID, "2021-01-10", "2023-01-10")
+	runEligibility(t, policy.Microsoft(), []decisionCase{
+		{"E5 not held: an empty profile", unlinked(), admin, "2022-01-10", policy.NotHeld, "", ""},
+		{"E5 not held: only other titles held", unlinked(other), admin, "2022-01-10", policy.NotHeld, "", ""},
+		{"E5 not held: the day before Earned", unlinked(cred(admin.ID, "2021-11-16", "2022-11-16")), admin, "2021-11-15", policy.NotHeld, "", ""},
+		{"E5 not held: the zero day", linked(cred(admin.ID, "2021-11-16", "2022-11-16")), admin, "", policy.NotHeld, "", ""},
+		{"E5 not held: a credential with no Earned day", linked(cred(admin.ID, "", "2022-11-16")), admin, "2022-06-01", policy.NotHeld, "", ""},
+		{"E5 not held before never expires: fundamentals, the day before Earned", unlinked(cred(fundamentals.ID, "2021-03-01", "")), fundamentals, "2021-02-28", policy.NotHeld, "", ""},
+		{"E5 never expires before expired: fundamentals with a past expiry", unlinked(cred(fundamentals.ID, "2021-03-01", "2021-04-01")), fundamentals, "2022-03-01", policy.NeverExpires, "", ""},
+		{"E5 expired before not linked", unlinked(cred(admin.ID, "2021-06-01", "2022-06-01")), admin, "2022-06-01", policy.Expired, "", ""},
+		{"E5 not yet open before unavailable and not linked", unlinked(cred(ai.ID, "2019-06-10", "2021-06-10")), ai, "2020-12-09", policy.NotYetOpen, "2020-12-10", "2021-02-15"},
+		{"E5 unavailable before not linked", unlinked(cred(ai.ID, "2019-06-10", "2021-06-10")), ai, "2021-02-14", policy.AssessmentUnavailable, "2020-12-10", "2021-02-15"},
+		{"E5 not linked last", unlinked(cred(ai.ID, "2019-06-10", "2021-06-10")), ai, "2021-02-15", policy.ProfileNotLinked, "2020-12-10", "2021-02-15"},
+		{"E5 eligible", linked(cred(ai.ID, "2019-06-10", "2021-06-10"), other), ai, "2021-02-15", policy.Eligible, "2020-12-10", "2021-02-15"},
+		{"E5 the first credential for an ID counts", linked(cred(admin.ID, "2021-11-16", "2022-11-16"), cred(admin.ID, "2019-01-01", "2021-01-01")), admin, "2022-05-16", policy.Eligible, "2022-05-16", "2022-05-16"},
+		{"E5 the title's level decides, not the credential: unknown level", linked(cred("x", "2021-11-16", "2022-11-16")), cert.Certification{ID: "x"}, "2022-05-16", policy.Eligible, "2022-05-16", "2022-05-16"},
+	})
+}
+
+// TestE6_NoDaysMeansOffered checks RULES E6: a title with neither a first
+// renewal day nor a launch day counts as offered.
+func TestE6_NoDaysMeansOffered(t *testing.T) {
+	cr := cred(undated.ID, "2015-03-10", "2017-03-10")
+	runEligibility(t, policy.Microsoft(), []decisionCase{
+		{"E6 the day before the window", linked(cr), undated, "2016-09-09", policy.NotYetOpen, "2016-09-10", "2016-09-10"},
+		{"E6 the opening day, long before any roadmap wave", linked(cr), undated, "2016-09-10", policy.Eligible, "2016-09-10", "2016-09-10"},
+		{"E6 the day after", linked(cr), undated, "2016-09-11", policy.Eligible, "2016-09-10", "2016-09-10"},
+		{"E6 the last day", linked(cr), undated, "2017-03-09", policy.Eligible, "2016-09-10", "2016-09-10"},
+	})
+}
+
+// TestDecision checks LastDay, the error text and Unwrap.
+func TestDecision(t *testing.T) {
+	p := policy.Microsoft()
+	admin := title("azure-administrator")
+	pr := linked(cred(admin.ID, "2021-11-16", "2022-11-16"))
+	tests := []struct {
+		name     string
+		on       string
+		lastDay  string
+		contains []string
+	}{
+		{"E2 not yet open", "2022-05-15", "2022-11-15", []string{`"azure-administrator"`, "2022-05-15", "renewal window not yet open", "renewal from 2022-05-16"}},
+		{"E2 eligible", "2022-05-16", "2022-11-15", []string{"eligible"}},
+		{"E1 expired", "2022-11-16", "", []string{"expired", "on 2022-11-16"}},
+		{"E5 not held", "2021-11-15", "", []string{"not held"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := p.Eligibility(pr, admin, day(tt.on))
+			var want cert.Date
+			if tt.lastDay != "" {
+				want = day(tt.lastDay)
+			}
+			if diff := cmp.Diff(want, d.LastDay()); diff != "" {
+				t.Errorf("LastDay mismatch (-want +got):\n%s", diff)
+			}
+			msg := d.Error()
+			if !strings.HasPrefix(msg, "policy: ") {
+				t.Errorf("Error() = %q, want the prefix %q", msg, "policy: ")
+			}
+			for _, s := range tt.contains {
+				if !strings.Contains(msg, s) {
+					t.Errorf("Error() = %q, want it to mention %q", msg, s)
+				}
+			}
+			if d.Eligible {
+				if d.Unwrap() != nil || errors.Is(d, policy.ErrNotEligible) {
+					t.Errorf("an eligible Decision unwraps to %v", d.Unwrap())
+				}
+			} else if d.Unwrap() != policy.ErrNotEligible || !errors.Is(d, policy.ErrNotEligible) {
+				t.Errorf("Unwrap = %v, want ErrNotEligible", d.Unwrap())
+			}
+		})
+	}
+	t.Run("E5 every reason has its words", func(t *testing.T) {
+		words := map[policy.Reason]string{
+			policy.NotHeld:               "not held",
+			policy.NeverExpires:          "never expires",
+			policy.Expired:               "expired",
+			policy.NotYetOpen:            "not yet open",
+			policy.AssessmentUnavailable: "not offered yet",
+			policy.ProfileNotLinked:      "not linked",
+			policy.Eligible:              "eligible",
+		}
+		for r, w := range words {
+			d := policy.Decision{Reason: r, On: day("2022-01-10"), Credential: cert.Credential{Cert: admin.ID}}
+			if !strings.Contains(d.Error(), w) {
+				t.Errorf("%v: Error() = %q, want it to mention %q", r, d.Error(), w)
+			}
+		}
+		// The zero Decision decides nothing, and says so.
+		if msg := (policy.Decision{}).Error(); !strings.Contains(msg, "undecided") {
+			t.Errorf("zero Decision: Error() = %q, want it to say undecided", msg)
+		}
+	})
+}
+
+// TestReason checks String, MarshalText and UnmarshalText, including values
+// that are no reason.
+func TestReason(t *testing.T) {
+	names := []string{"NotHeld", "NeverExpires", "Expired", "NotYetOpen", "AssessmentUnavailable", "ProfileNotLinked", "Eligible"}
+	for i, name := range names {
+		r := policy.Reason(i + 1)
+		t.Run("E5 "+name, func(t *testing.T) {
+			if !r.IsValid() || r.String() != name {
+				t.Errorf("Reason(%d): IsValid %v, String %q, want %q", i+1, r.IsValid(), r.String(), name)
+			}
+			text, err := r.MarshalText()
+			if err != nil || string(text) != name {
+				t.Errorf("MarshalText = %q, %v, want %q", text, err, name)
+			}
+			var got policy.Reason
+			if err := got.UnmarshalText([]byte(name)); err != nil || got != r {
+				t.Errorf("UnmarshalText(%q) = %v, %v, want %v", name, got, err, r)
+			}
+		})
+	}
+	// The order of the constants is the order of the checks (RULES E5).
+	order := []policy.Reason{policy.NotHeld, policy.NeverExpires, policy.Expired, policy.NotYetOpen, policy.AssessmentUnavailable, policy.ProfileNotLinked, policy.Eligible}
+	for i, r := range order {
+		if r != policy.Reason(i+1) {
+			t.Errorf("E5 %v = %d, want %d", r, r, i+1)
+		}
+	}
+	for _, tt := range []struct {
+		r    policy.Reason
+		want string
+	}{{0, "Reason(0)"}, {8, "Reason(8)"}, {9, "Reason(9)"}, {255, "Reason(255)"}} {
+		t.Run("E5 "+tt.want, func(t *testing.T) {
+			if tt.r.IsValid() || tt.r.String() != tt.want {
+				t.Errorf("IsValid %v, String %q, want %q", tt.r.IsValid(), tt.r.String(), tt.want)
+			}
+			text, err := tt.r.MarshalText()
+			if !errors.Is(err, policy.ErrUnknownReason) || text != nil {
+				t.Errorf("MarshalText = %q, %v, want ErrUnknownReason", text, err)
+			}
+			if err != nil && !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not name %q", err, tt.want)
+			}
+		})
+	}
+	for _, text := range []string{"", "eligible", "ELIGIBLE", "Reason(9)", " Eligible", "Eligible\n", "0", "7"} {
+		t.Run("E5 unmarshal "+text, func(t *testing.T) {
+			r := policy.NotYetOpen
+			err := r.UnmarshalText([]byte(text))
+			if !errors.Is(err, policy.ErrUnknownReason) {
+				t.Errorf("UnmarshalText(%q): %v, want ErrUnknownReason", text, err)
+			}
+			if r != policy.NotYetOpen {
+				t.Errorf("UnmarshalText(%q) changed the reason to %v", text, r)
+			}
+		})
+	}
+	// In JSON, a Decision's reason is its name.
+	d := policy.Decision{Reason: policy.Expired, On: day("2022-11-16")}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatalf("json.Marshal(Decision): %v", err)
+	}
+	if !strings.Contains(string(b), `"reason":"Expired"`) {
+		t.Errorf("json.Marshal(Decision) = %s, want the reason by name", b)
+	}
+	var back policy.Decision
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatalf("json.Unmarshal(%s): %v", b, err)
+	}
+	if diff := cmp.Diff(d, back); diff != "" {
+		t.Errorf("Decision JSON round trip mismatch (-want +got):\n%s", diff)
+	}
+}
