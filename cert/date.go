@@ -84,40 +84,50 @@ func fromCount(n int64) Date {
 	return Date{int32(n)}
 }
 
-// daysFromCivil returns the day count of a real day y-m-d with y in 1..9999,
-// m in 1..12 and d in 1..31, after Neri and Schneider (2021), "Euclidean
-// affine functions and their application to calendar algorithms".
-func daysFromCivil(y, m, d int) int32 {
-	yy := uint32(y)
-	mm := uint32(m)
-	if mm <= 2 { // January and February count as months 13, 14 of the year before
-		yy--
-		mm += 12
-	}
-	c := yy / 100
-	days := 1461*yy/4 - c + c/4 + (979*mm-2919)/32 + uint32(d) - 1
-	return int32(days) - shift
+// The conversions between day counts and year, month and day follow Neri
+// and Schneider (2021), "Euclidean affine functions and their application to
+// calendar algorithms", the fastest known: a few multiplications and shifts,
+// and no branch. They work in a computational calendar whose years begin on
+// March 1, so that February, with its leap day, is the last month: month 3
+// is March, 12 December, 13 January and 14 February of the next civil year.
+
+// computational returns the year, month (3..14) and day of the real day
+// count n in the computational calendar.
+func computational(n int32) (y, m, d uint32) {
+	n1 := 4*uint32(n+shift) + 3
+	c := n1 / 146097 // the century
+	// The paper's 4*(n1%146097/4) + 3 is n1%146097 with its low bits set.
+	p2 := uint64(2939745) * uint64(n1%146097|3)
+	ny := uint32(p2) / (2939745 * 4) // the day of the computational year
+	n3 := 2141*ny + 197913
+	return 100*c + uint32(p2>>32), n3 >> 16, (n3&0xffff)/2141 + 1
 }
 
-// civil returns the year, month and day of the real day count n, after Neri
-// and Schneider (2021). It is the inverse of daysFromCivil.
+// fromComputational returns the day count of day d of month m (3..14) of
+// year y of the computational calendar. It is the inverse of computational.
+func fromComputational(y, m, d uint32) int32 {
+	c := y / 100
+	return int32(1461*y/4-c+c/4+(979*m-2919)/32+d-1) - shift
+}
+
+// civil returns the year, month and day of the real day count n.
 func civil(n int32) (year, month, day int) {
-	n1 := 4*uint32(n+shift) + 3
-	c := n1 / 146097
-	nc := n1 % 146097 / 4
-	n2 := 4*nc + 3
-	p2 := uint64(2939745) * uint64(n2)
-	z := uint32(p2 >> 32)
-	ny := uint32(p2) / 2939745 / 4
-	y := 100*c + z
-	n3 := 2141*ny + 197913
-	m := n3 >> 16
-	d := (n3 & 0xffff) / 2141
-	if ny >= 306 { // January or February: the next civil year
-		y++
-		m -= 12
+	y, m, d := computational(n)
+	var j uint32 // 1 for January and February, which belong to the next civil year
+	if m > 12 {
+		j = 1
 	}
-	return int(y), int(m), int(d) + 1
+	return int(y + j), int(m - 12*j), int(d)
+}
+
+// daysFromCivil returns the day count of a real day y-m-d with y in 1..9999,
+// m in 1..12 and d in 1..31. It is the inverse of civil.
+func daysFromCivil(y, m, d int) int32 {
+	var j uint32 // 1 for January and February, months 13, 14 of the year before
+	if m <= 2 {
+		j = 1
+	}
+	return fromComputational(uint32(y)-j, uint32(m)+12*j, uint32(d))
 }
 
 // DateOf returns the day of t in t's own location (RULES D1, D4). To take the
@@ -202,16 +212,40 @@ func (d Date) AddMonths(n int) Date {
 	if d.n == 0 || n > maxMonths || n < -maxMonths {
 		return Date{}
 	}
-	y, m, day := civil(d.n)
-	months := y*12 + (m - 1) + n // months since January of year 0
-	if months < 12 || months >= 12*10000 {
+	// Convert once, add in the computational calendar, where a year's
+	// months run March to February, and convert back.
+	y, m, day := computational(d.n)
+	months := int(y)*12 + int(m) - 3 + n // months since March of year 0
+	// 0001-01 is month 10 (January of computational year 0) and 9999-12
+	// is month 9999*12 + 9.
+	if months < 10 || months > 9999*12+9 {
 		return Date{}
 	}
-	y, m = months/12, months%12+1
-	if last := daysIn(y, m); day > last {
-		day = last
+	y, m = uint32(months)/12, uint32(months)%12+3
+	if day > 28 { // only the 29th to the 31st can need clamping
+		if last := lastDay(y, m); day > last {
+			day = last
+		}
 	}
-	return Date{daysFromCivil(y, m, day)}
+	return Date{fromComputational(y, m, day)}
+}
+
+// lastDay returns the number of days in month m (3..14) of year y of the
+// computational calendar.
+func lastDay(y, m uint32) uint32 {
+	if m == 14 { // February of civil year y+1
+		return 28 + uint32(b2i(isLeap(int(y)+1)))
+	}
+	// A bit per month from March (bit 0) to January: 31 days when set.
+	return 30 + (0b110_1011_0101>>(m-3))&1
+}
+
+// b2i returns 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // daysIn returns the number of days in month m of year y.
