@@ -1,0 +1,162 @@
+package policy_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/certrenew/certrenew/policy"
+)
+
+// microsoftJSON is Microsoft's policy as its JSON doc gives it.
+const microsoftJSON = `{"terms":[{"months":24},{"from":"2021-06-01","months":12}],` +
+	`"windowMonths":6,"extensionMonths":12,"marketAgeMonths":6,` +
+	`"reminders":{"atFirstEligibleDay":true,"daysBefore":[90,30,7]},` +
+	`"retakes":{"immediate":1,"wait":"24h0m0s"}}`
+
+// TestPolicyJSON checks the JSON form: Microsoft's policy round-trips, and a
+// third term is one more row.
+func TestPolicyJSON(t *testing.T) {
+	b, err := json.Marshal(policy.Microsoft())
+	if err != nil {
+		t.Fatalf("Marshal: %v", err)
+	}
+	if string(b) != microsoftJSON {
+		t.Errorf("Marshal = %s\nwant %s", b, microsoftJSON)
+	}
+	var got policy.Policy
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("Unmarshal: %v", err)
+	}
+	if diff := cmp.Diff(policy.Microsoft(), got); diff != "" {
+		t.Errorf("H1 round trip mismatch (-want +got):\n%s", diff)
+	}
+
+	t.Run("V4 a third term is one more row", func(t *testing.T) {
+		const third = `{
+			"terms": [
+				{"months": 24},
+				{"from": "2021-06-01", "months": 12},
+				{"from": "2025-01-01", "months": 36}
+			],
+			"windowMonths": 6, "extensionMonths": 12, "marketAgeMonths": 6,
+			"reminders": {"atFirstEligibleDay": true, "daysBefore": [90, 30, 7]},
+			"retakes": {"immediate": 1, "wait": "24h"}
+		}`
+		var p policy.Policy
+		if err := json.Unmarshal([]byte(third), &p); err != nil {
+			t.Fatalf("Unmarshal: %v", err)
+		}
+		if diff := cmp.Diff(threeTerms(), p); diff != "" {
+			t.Errorf("mismatch (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("M1 no reminders and a wait of 0", func(t *testing.T) {
+		const none = `{"terms":[{"months":12}],"windowMonths":1,"extensionMonths":2,"marketAgeMonths":0,` +
+			`"reminders":{"atFirstEligibleDay":false},"retakes":{"immediate":0,"wait":"0s"}}`
+		var p policy.Policy
+		if err := json.Unmarshal([]byte(none), &p); err != nil {
+			t.Fatalf("Unmarshal: %v", err)
+		}
+		want := policy.Policy{Terms: []policy.Term{{Months: 12}}, WindowMonths: 1, ExtensionMonths: 2}
+		if diff := cmp.Diff(want, p); diff != "" {
+			t.Errorf("mismatch (-want +got):\n%s", diff)
+		}
+		b, err := json.Marshal(p)
+		if err != nil || string(b) != none {
+			t.Errorf("Marshal = %s, %v\nwant %s", b, err, none)
+		}
+	})
+}
+
+// TestPolicyUnmarshalJSONRefusals checks that bad policy JSON is refused
+// with ErrInvalidPolicy, naming the field where there is one, and leaves the
+// receiver unchanged.
+func TestPolicyUnmarshalJSONRefusals(t *testing.T) {
+	tests := []struct {
+		name  string
+		json  string
+		field string
+	}{
+		{"H1 an unknown member", `{"terms":[{"months":24}],"windowMonth":6}`, ""},
+		{"H1 a misspelt member of a term", `{"terms":[{"month":24}],"windowMonths":6,"extensionMonths":12,"reminders":{},"retakes":{"wait":"24h"}}`, ""},
+		{"H1 a misspelt member of the reminders", replace(microsoftJSON, `"daysBefore"`, `"daysbefor"`), ""},
+		{"A3 a wait that is no duration", replace(microsoftJSON, `"24h0m0s"`, `"24 hours"`), "Retakes.Wait"},
+		{"A3 a wait in seconds as a number", replace(microsoftJSON, `"24h0m0s"`, `86400`), ""},
+		{"A3 no wait at all", replace(microsoftJSON, `,"wait":"24h0m0s"`, ``), "Retakes.Wait"},
+		{"A3 a negative wait", replace(microsoftJSON, `"24h0m0s"`, `"-1h"`), "Retakes.Wait"},
+		{"E2 a window as long as a term", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":12`), "WindowMonths"},
+		{"V4 terms out of order", replace(microsoftJSON, `{"months":24},{"from":"2021-06-01","months":12}`, `{"months":24},{"from":"2021-06-01","months":12},{"from":"2021-01-01","months":12}`), "Terms[2].From"},
+		{"V4 a day that does not exist", replace(microsoftJSON, `2021-06-01`, `2021-02-30`), ""},
+		{"V4 no terms", replace(microsoftJSON, `{"months":24},{"from":"2021-06-01","months":12}`, ``), "Terms"},
+		{"M1 five reminders", replace(microsoftJSON, `[90,30,7]`, `[120,90,30,7]`), "Schedule"},
+		{"H1 months as a string", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":"6"`), ""},
+		{"H1 months as a fraction", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":6.5`), ""},
+		{"H1 trailing data", microsoftJSON + ` {}`, ""},
+		{"H1 trailing garbage", microsoftJSON + `x`, ""},
+		{"H1 an empty object", `{}`, "Retakes.Wait"},
+		{"H1 an array", `[]`, ""},
+		{"H1 a number", `12`, ""},
+		{"H1 a truncated object", microsoftJSON[:40], ""},
+		{"H1 nothing", ``, ""},
+		{"H1 null then data", `null {}`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := threeTerms()
+			err := p.UnmarshalJSON([]byte(tt.json))
+			checkPolicyError(t, err, tt.field)
+			if diff := cmp.Diff(threeTerms(), p); diff != "" {
+				t.Errorf("UnmarshalJSON changed the receiver on error (-want +got):\n%s", diff)
+			}
+			// Through encoding/json too, where the syntax allows.
+			if json.Valid([]byte(tt.json)) {
+				q := threeTerms()
+				if err := json.Unmarshal([]byte(tt.json), &q); !isOnly(err, policy.ErrInvalidPolicy) {
+					t.Errorf("json.Unmarshal: %v, want ErrInvalidPolicy", err)
+				}
+			}
+		})
+	}
+}
+
+// TestPolicyUnmarshalJSONNull checks that null is no error and leaves the
+// policy unchanged, alone and as a member.
+func TestPolicyUnmarshalJSONNull(t *testing.T) {
+	for _, text := range []string{`null`, ` null `, "\n\tnull\r\n"} {
+		p := threeTerms()
+		if err := p.UnmarshalJSON([]byte(text)); err != nil {
+			t.Errorf("UnmarshalJSON(%q): %v", text, err)
+		}
+		if diff := cmp.Diff(threeTerms(), p); diff != "" {
+			t.Errorf("UnmarshalJSON(%q) changed the policy (-want +got):\n%s", text, diff)
+		}
+	}
+	var config struct{ Policy policy.Policy }
+	config.Policy = policy.Microsoft()
+	if err := json.Unmarshal([]byte(`{"Policy":null}`), &config); err != nil {
+		t.Fatalf("Unmarshal: %v", err)
+	}
+	if diff := cmp.Diff(policy.Microsoft(), config.Policy); diff != "" {
+		t.Errorf("null member changed the policy (-want +got):\n%s", diff)
+	}
+	// As a member of a configuration, with white space.
+	if err := json.Unmarshal([]byte("{\"Policy\": "+microsoftJSON+"\n}"), &config); err != nil {
+		t.Fatalf("Unmarshal: %v", err)
+	}
+	if diff := cmp.Diff(policy.Microsoft(), config.Policy); diff != "" {
+		t.Errorf("member mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// replace returns s with the first old replaced by new; it panics when s
+// holds no old, so that a case never tests the unchanged text by mistake.
+func replace(s, old, new string) string {
+	for i := 0; i+len(old) <= len(s); i++ {
+		if s[i:i+len(old)] == old {
+			return s[:i] + new + s[i+len(old):]
+		}
+	}
+	panic("no " + old + " in " + s)
+}
