@@ -34,8 +34,8 @@ func (p Policy) Cycle(pr cert.Profile, c cert.Certification) assessment.Cycle {
 //     [assessment.ErrStaleCycle]; a cycle that holds a pass is refused first
 //     with [assessment.ErrPassed], since a pass ends its cycle (RULES A4,
 //     A5);
-//   - a day on which the holder may not renew (RULES E5), with the
-//     [Decision] as the error: it matches [ErrNotEligible], and also
+//   - a day on which the holder may not renew (RULES E5), with an error
+//     that wraps the [Decision]: it matches [ErrNotEligible], and also
 //     [ErrOutsideWindow] before the window opens and [ErrExpired] on or
 //     after the expiry (RULES A1, A5);
 //   - an attempt the retake rule refuses, with the refusal of
@@ -55,16 +55,14 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 	if cycle.Passed() {
 		return pr, cycle, fmt.Errorf("%w: the cycle of %q expiring %s ended with a pass", assessment.ErrPassed, c.ID, cycle.Credential().Expires)
 	}
+	if cr, held := pr.Credential(c.ID); held {
+		if err := cycle.For(cr); err != nil {
+			return pr, cycle, err
+		}
+	}
 	on := cert.DateOf(a.At)
-	d := p.Eligibility(pr, c, on)
-	if d.Credential.Earned.IsZero() { // no credential: no cycle can be its own
-		return pr, cycle, d
-	}
-	if err := cycle.For(d.Credential); err != nil {
-		return pr, cycle, err
-	}
-	if !d.Eligible {
-		return pr, cycle, d
+	if d := p.Eligibility(pr, c, on); !d.Eligible {
+		return pr, cycle, &refusal{"record an attempt at", c.ID, on, d}
 	}
 	next, err := cycle.Record(p.Retakes, a)
 	if err != nil {

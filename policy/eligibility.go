@@ -83,14 +83,18 @@ func (e *reasonError) Unwrap() error { return ErrUnknownReason }
 
 // A Decision is the answer of [Policy.Eligibility]: whether the holder may
 // renew a credential on a day, the first rule that stops them if not (RULES
-// E5), and the days a caller needs to say when they can.
+// E5), and the days a caller needs to say when they can: the renewal window
+// and the first day of it on which the holder can renew.
+//
+// A Decision is a 16-byte value of four fields, small enough for Go to
+// return in registers: Eligibility's speed depends on it. The day, the
+// profile and the certification it is about are the caller's.
 //
 // A Decision is also an error, so that [errors.As] recovers it from the error
-// of a refused [Policy.Renew]; it matches [ErrNotEligible]. An eligible
-// Decision is never returned as an error.
+// of a refused [Policy.Renew] or [Policy.RecordAttempt]; it matches
+// [ErrNotEligible]. An eligible Decision is never returned as an error.
 //
-// The zero Decision decides nothing: its Reason is the zero Reason. A
-// Decision is small (40 bytes) and is passed by value.
+// The zero Decision decides nothing: its Reason is the zero Reason.
 type Decision struct {
 	// Eligible reports whether the holder may renew on the day: Reason is
 	// Eligible.
@@ -99,51 +103,65 @@ type Decision struct {
 	// Reason is the first rule that fails, or Eligible.
 	Reason Reason `json:"reason"`
 
-	// On is the day decided on.
-	On cert.Date `json:"on"`
-
-	// Credential is the profile's credential for the certification. When
-	// the profile holds none, only its Cert is set.
-	Credential cert.Credential `json:"credential"`
-
-	// WindowOpens is the first day of the renewal window of the
-	// credential's current expiry (RULES E2). The window is half-open: it
-	// closes on the expiry, Credential.Expires, so the last day to renew is
-	// the day before ([Decision.LastDay]) (RULES D2). WindowOpens is the
-	// zero Date when the credential is not held, never expires, or has
-	// expired: an expired credential has no window left (RULES N6).
-	WindowOpens cert.Date `json:"windowOpens,omitzero"`
+	// Window is the renewal window of the credential's current expiry
+	// (RULES E2): it opens WindowMonths before the expiry and closes on
+	// it. It is the zero Window when the credential is not held, never
+	// expires, or has expired: an expired credential has no window left,
+	// and it is earned again by exam (RULES N6).
+	Window Window `json:"window,omitzero"`
 
 	// EligibleFrom is the first day of the window on which the holder can
 	// renew, linking aside: the latest of the window's opening, the first
 	// day of the renewal assessment (RULES E3) and the day earned. It is
-	// the zero Date when there is no such day before expiry, and whenever
-	// WindowOpens is.
+	// the zero Date when there is no such day before the expiry, and
+	// whenever Window is the zero Window.
 	EligibleFrom cert.Date `json:"eligibleFrom,omitzero"`
 }
 
-// LastDay returns the last day of the renewal window: the day before the
-// credential expires (RULES D2, E2), or the zero Date when WindowOpens is.
-func (d Decision) LastDay() cert.Date {
-	if d.WindowOpens.IsZero() {
-		return cert.Date{}
-	}
-	return d.Credential.Expires.AddDays(-1)
+// A Window is a renewal window, the half-open span of days [Opens, Closes)
+// (RULES D2, E2): it opens on Opens and closes on Closes, the credential's
+// expiry, so its last day is the day before. The zero Window contains no
+// day.
+type Window struct {
+	Opens  cert.Date `json:"opens"`
+	Closes cert.Date `json:"closes"`
 }
 
-// Error returns the decision in words, such as `policy: cannot renew
-// "azure-administrator" on 2021-01-10: renewal window not yet open (renewal
-// from 2021-03-15)`.
-func (d Decision) Error() string {
-	words := "undecided"
-	if d.Reason.IsValid() {
-		words = reasonWords[d.Reason]
+// IsZero reports whether w is the zero Window.
+func (w Window) IsZero() bool { return w == Window{} }
+
+// Contains reports whether day d lies in w: Opens <= d < Closes.
+func (w Window) Contains(d cert.Date) bool {
+	return !w.Opens.IsZero() && !d.Before(w.Opens) && d.Before(w.Closes)
+}
+
+// Last returns the last day of w, the day before Closes, or the zero Date
+// for the zero Window.
+func (w Window) Last() cert.Date { return w.Closes.AddDays(-1) }
+
+// String returns w as "[2022-01-15, 2022-07-15)", or "" for the zero
+// Window.
+func (w Window) String() string {
+	if w.IsZero() {
+		return ""
 	}
-	s := "policy: cannot renew " + strconv.Quote(string(d.Credential.Cert)) + " on " + d.On.String() + ": " + words
-	switch {
-	case d.Reason == Expired:
-		s += " (on " + d.Credential.Expires.String() + ")"
-	case d.Reason != Eligible && !d.EligibleFrom.IsZero():
+	return "[" + w.Opens.String() + ", " + w.Closes.String() + ")"
+}
+
+// Error returns the decision in words, such as `policy: not eligible:
+// renewal window not yet open (renewal from 2022-01-15)`.
+func (d Decision) Error() string {
+	return "policy: not eligible: " + d.words()
+}
+
+// words says the decision in words, with the day from which the holder can
+// renew where there is one.
+func (d Decision) words() string {
+	s := "undecided"
+	if d.Reason.IsValid() {
+		s = reasonWords[d.Reason]
+	}
+	if d.Reason != Eligible && !d.EligibleFrom.IsZero() {
 		s += " (renewal from " + d.EligibleFrom.String() + ")"
 	}
 	return s
@@ -157,6 +175,21 @@ func (d Decision) Unwrap() error {
 	}
 	return ErrNotEligible
 }
+
+// A refusal is the error of an operation refused by a Decision: it names the
+// certification and the day, and unwraps to the Decision.
+type refusal struct {
+	op   string // "renew", "record an attempt at"
+	cert cert.ID
+	on   cert.Date
+	d    Decision
+}
+
+func (e *refusal) Error() string {
+	return "policy: cannot " + e.op + " " + strconv.Quote(string(e.cert)) + " on " + e.on.String() + ": " + e.d.words()
+}
+
+func (e *refusal) Unwrap() error { return e.d }
 
 // Is reports whether target is the sentinel of d's reason: [ErrOutsideWindow]
 // for NotYetOpen and [ErrExpired] for Expired. Every decision that is not
@@ -197,56 +230,42 @@ func (p Policy) Eligibility(pr cert.Profile, c cert.Certification, on cert.Date)
 	return decide(p.WindowMonths, p.MarketAgeMonths, pr.Credentials, pr.Learn != "", c.ID, c.Level, c.Launched, c.RenewalFrom, on)
 }
 
-// decide is Eligibility on the fields it reads.
+// decide is Eligibility on the fields it reads. Each return builds the whole
+// Decision at once, so that it travels in registers.
 func decide(windowMonths, marketAgeMonths int, creds []cert.Credential, linked bool,
 	id cert.ID, level cert.Level, launched, renewalFrom, on cert.Date) Decision {
-	d := Decision{Reason: NotHeld, On: on}
 	i := index(creds, id)
 	if i < 0 {
-		d.Credential.Cert = id
-		return d
+		return Decision{Reason: NotHeld}
 	}
 	cr := creds[i]
-	d.Credential = cr
 	switch {
 	case on.IsZero() || cr.Earned.IsZero() || on.Before(cr.Earned):
-		return d
+		return Decision{Reason: NotHeld}
 	case level == cert.Fundamentals || cr.Expires.IsZero():
-		d.Reason = NeverExpires
-		return d
+		return Decision{Reason: NeverExpires}
+	case !on.Before(cr.Expires):
+		// A day count decides this: no month arithmetic is done.
+		return Decision{Reason: Expired}
 	}
-	x := cr.Expires
-	if !on.Before(x) {
-		// An expired credential has no window left: it is earned
-		// again by exam (RULES N6). A day count decides this, so no
-		// month arithmetic is done for it.
-		d.Reason = Expired
-		return d
-	}
-	d.WindowOpens = x.AddMonths(-windowMonths)
+	w := Window{Opens: cr.Expires.AddMonths(-windowMonths), Closes: cr.Expires}
 	offered := offeredFrom(marketAgeMonths, launched, renewalFrom)
-	if from := later(later(d.WindowOpens, offered), cr.Earned); from.Before(x) {
-		d.EligibleFrom = from
+	var from cert.Date
+	if f := later(later(w.Opens, offered), cr.Earned); f.Before(w.Closes) {
+		from = f
 	}
 	switch {
-	case on.Before(d.WindowOpens):
-		d.Reason = NotYetOpen
+	case on.Before(w.Opens):
+		return Decision{Reason: NotYetOpen, Window: w, EligibleFrom: from}
 	case on.Before(offered):
-		d.Reason = AssessmentUnavailable
+		return Decision{Reason: AssessmentUnavailable, Window: w, EligibleFrom: from}
 	case !linked:
-		d.Reason = ProfileNotLinked
-	default:
-		d.Reason = Eligible
-		d.Eligible = true
+		return Decision{Reason: ProfileNotLinked, Window: w, EligibleFrom: from}
 	}
-	return d
+	return Decision{Eligible: true, Reason: Eligible, Window: w, EligibleFrom: from}
 }
 
-// index returns the index in creds of the credential for id, or -1. It is
-// kept out of line: comparing IDs calls the runtime, and a call made from
-// decide's loop would save and restore all of decide's arguments each time.
-//
-//go:noinline
+// index returns the index in creds of the credential for id, or -1.
 func index(creds []cert.Credential, id cert.ID) int {
 	for i := range creds {
 		if creds[i].Cert == id {

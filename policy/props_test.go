@@ -395,35 +395,31 @@ func TestPropE5_DecisionIsConsistent(t *testing.T) {
 			switch {
 			case d.Eligible != (d.Reason == policy.Eligible):
 				return fmt.Sprintf("Eligible = %v with Reason %v", d.Eligible, d.Reason)
-			case d.On != s.On:
-				return fmt.Sprintf("On = %s, want %s", d.On, s.On)
-			case d.Credential != cr:
-				return fmt.Sprintf("Credential = %+v, want %+v", d.Credential, cr)
 			}
 			switch d.Reason {
 			case policy.NotHeld, policy.NeverExpires, policy.Expired:
-				if !d.WindowOpens.IsZero() || !d.EligibleFrom.IsZero() || !d.LastDay().IsZero() {
+				if !d.Window.IsZero() || !d.EligibleFrom.IsZero() || !d.Window.Last().IsZero() {
 					return fmt.Sprintf("%v with a window: %+v", d.Reason, d)
 				}
 				return ""
 			}
-			if want := x.AddMonths(-s.P.WindowMonths); d.WindowOpens != want {
-				return fmt.Sprintf("WindowOpens = %s, want %s\n%v", d.WindowOpens, want, s)
+			if want := (policy.Window{Opens: x.AddMonths(-s.P.WindowMonths), Closes: x}); d.Window != want {
+				return fmt.Sprintf("Window = %s, want %s\n%v", d.Window, want, s)
 			}
-			if want := x.AddDays(-1); d.LastDay() != want {
-				return fmt.Sprintf("LastDay = %s, want %s", d.LastDay(), want)
+			if want := x.AddDays(-1); d.Window.Last() != want {
+				return fmt.Sprintf("Window.Last = %s, want %s", d.Window.Last(), want)
 			}
-			if f := d.EligibleFrom; !f.IsZero() && (f.Before(d.WindowOpens) || f.Before(offered(s.P, s.C)) || f.Before(cr.Earned) || !f.Before(x)) {
-				return fmt.Sprintf("EligibleFrom %s outside the window [%s, %s)\n%v", f, d.WindowOpens, x, s)
+			if f := d.EligibleFrom; !f.IsZero() && (f.Before(d.Window.Opens) || f.Before(offered(s.P, s.C)) || f.Before(cr.Earned) || !f.Before(x)) {
+				return fmt.Sprintf("EligibleFrom %s outside the window %s\n%v", f, d.Window, s)
 			}
 			switch d.Reason {
 			case policy.Eligible:
-				if !cr.ActiveOn(s.On) || s.On.Before(d.WindowOpens) || !s.On.Before(x) || !s.Pr.IsLinked() ||
+				if !cr.ActiveOn(s.On) || !d.Window.Contains(s.On) || !s.On.Before(x) || !s.Pr.IsLinked() ||
 					d.EligibleFrom.IsZero() || s.On.Before(d.EligibleFrom) {
 					return fmt.Sprintf("eligible outside [EligibleFrom, expiry), inactive or unlinked: %+v\n%v", d, s)
 				}
 			case policy.NotYetOpen:
-				if !s.On.Before(d.WindowOpens) || (!d.EligibleFrom.IsZero() && !d.EligibleFrom.After(s.On)) {
+				if !s.On.Before(d.Window.Opens) || (!d.EligibleFrom.IsZero() && !d.EligibleFrom.After(s.On)) {
 					return fmt.Sprintf("not yet open, but the window or EligibleFrom has come: %+v", d)
 				}
 			case policy.AssessmentUnavailable:
@@ -439,7 +435,7 @@ func TestPropE5_DecisionIsConsistent(t *testing.T) {
 				other.Learn = ""
 			}
 			o := s.P.Eligibility(other, s.C, s.On)
-			if o.WindowOpens != d.WindowOpens || o.EligibleFrom != d.EligibleFrom {
+			if o.Window != d.Window || o.EligibleFrom != d.EligibleFrom {
 				return fmt.Sprintf("linking changed the days: %+v, %+v", d, o)
 			}
 			return ""
@@ -477,7 +473,7 @@ func TestPropN1_RenewalExtendsTheCurrentExpiry(t *testing.T) {
 			if err != nil {
 				return fmt.Sprintf("Renew on an eligible day: %v\n%v", err, s)
 			}
-			old := d.Credential
+			old, _ := s.Pr.Credential(s.C.ID)
 			cr, _ := got.Credential(s.C.ID)
 			want := cert.Credential{Cert: old.Cert, Earned: old.Earned, Expires: old.Expires.AddMonths(s.P.ExtensionMonths)}
 			if diff := cmp.Diff(want, cr); diff != "" {
@@ -486,7 +482,7 @@ func TestPropN1_RenewalExtendsTheCurrentExpiry(t *testing.T) {
 			if !cr.Expires.After(old.Expires) {
 				return "renewal shortened the validity"
 			}
-			if after := s.P.Eligibility(got, s.C, s.On); after.Reason != policy.NotYetOpen || !after.WindowOpens.After(old.Expires.AddDays(-1)) {
+			if after := s.P.Eligibility(got, s.C, s.On); after.Reason != policy.NotYetOpen || !after.Window.Opens.After(old.Expires.AddDays(-1)) {
 				return fmt.Sprintf("N3 the window is still open after renewal: %+v", after)
 			}
 			for _, r := range s.P.Reminders(s.C, cr) {

@@ -81,15 +81,15 @@ func holdsAny(pr cert.Profile, ids []cert.ID, on cert.Date) bool {
 //
 // Renew does not look at attempts (RULES N7); recording an attempt that
 // passes renews through it. On a day the holder is not eligible, Renew
-// returns pr as it was given and the [Decision] as the error: it matches
-// [ErrNotEligible], and [errors.As] with a *Decision target gives it. pr and
-// its slice are never changed.
+// returns pr as it was given and an error that names the certification and
+// the day and wraps the [Decision]: it matches [ErrNotEligible], and
+// [errors.As] with a *Decision target gives the Decision. pr and its slice
+// are never changed.
 func (p Policy) Renew(pr cert.Profile, c cert.Certification, passed cert.Date) (cert.Profile, error) {
-	d := p.Eligibility(pr, c, passed)
-	if !d.Eligible {
-		return pr, d
+	if d := p.Eligibility(pr, c, passed); !d.Eligible {
+		return pr, &refusal{"renew", c.ID, passed, d}
 	}
-	renewed := d.Credential
+	renewed, _ := pr.Credential(c.ID)
 	renewed.Expires = renewed.Expires.AddMonths(p.ExtensionMonths)
 	if renewed.Expires.IsZero() {
 		return pr, fmt.Errorf("%w: %q renewed on %s would expire after 9999-12-31", ErrInvalidDate, c.ID, passed)

@@ -39,7 +39,7 @@ func TestV1_FundamentalsNeverExpire(t *testing.T) {
 					want = policy.NotHeld
 				}
 				d := p.Eligibility(pr, fundamentals, on)
-				if d.Reason != want || d.Eligible || !d.WindowOpens.IsZero() || !d.EligibleFrom.IsZero() {
+				if d.Reason != want || d.Eligible || !d.Window.IsZero() || !d.EligibleFrom.IsZero() {
 					t.Errorf("Eligibility on %s = %+v, want %v with no window", on, d, want)
 				}
 				got, err := p.Renew(pr, fundamentals, on)
@@ -221,7 +221,7 @@ func TestD3_MonthsClampInThePolicy(t *testing.T) {
 			}
 			pr := linked(cred(admin.ID, tt.earned, tt.expires))
 			d := p.Eligibility(pr, admin, day(tt.opens))
-			if d.Reason != policy.Eligible || d.WindowOpens != day(tt.opens) {
+			if d.Reason != policy.Eligible || d.Window.Opens != day(tt.opens) {
 				t.Errorf("Eligibility on %s = %+v, want eligible with the window opening that day", tt.opens, d)
 			}
 			if r := p.Eligibility(pr, admin, day(tt.opens).AddDays(-1)).Reason; r != policy.NotYetOpen {

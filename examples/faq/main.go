@@ -62,23 +62,26 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w, "the Azure Solutions Architect Expert on 2021-09-01 and Azure Fundamentals on 2021-03-01.")
 
 	q(1, "Can I renew before I am told I am eligible?")
-	d := p.Eligibility(holder, admin, day("2021-12-01"))
+	on := day("2021-12-01")
+	d := p.Eligibility(holder, admin, on)
 	a("No. On %s: %s; renewal from %s, six months before the expiry %s (RULES E2).",
-		d.On, d.Reason, d.EligibleFrom, d.Credential.Expires)
+		on, d.Reason, d.EligibleFrom, d.Window.Closes)
 
 	q(2, "Must my certification profile be linked to my Learn profile?")
 	unlinked := holder
 	unlinked.Learn = ""
-	d = p.Eligibility(unlinked, admin, day("2022-02-01"))
-	a("Yes. Unlinked on %s: %s (RULES E4); linked: %s.", d.On, d.Reason, p.Eligibility(holder, admin, day("2022-02-01")).Reason)
+	on = day("2022-02-01")
+	d = p.Eligibility(unlinked, admin, on)
+	a("Yes. Unlinked on %s: %s (RULES E4); linked: %s.", on, d.Reason, p.Eligibility(holder, admin, on).Reason)
 
 	q(3, "How do the certification profile and the Learn profile differ?")
 	a("They are two accounts: the certification profile (MCID %s) holds %d credentials;", holder.MCID, len(holder.Credentials))
 	a("the Learn profile %q is only linked to it, and taking the assessment needs the link (RULES E4).", holder.Learn)
 
 	q(4, "My certification expired. What now?")
-	d = p.Eligibility(holder, admin, day("2022-07-15"))
-	a("On %s: %s; it cannot be renewed (RULES N6).", d.On, d.Reason)
+	on = day("2022-07-15")
+	d = p.Eligibility(holder, admin, on)
+	a("On %s: %s; it cannot be renewed (RULES N6).", on, d.Reason)
 	again := must(p.Earn(holder, admin, day("2022-09-01")))
 	cr, _ := again.Credential(admin.ID)
 	a("Pass the exam again: earned %s, it expires %s, with the validity in force that day.", cr.Earned, cr.Expires)
@@ -92,13 +95,15 @@ func run(w io.Writer) error {
 	// Earned in beta before the launch (RULES R1b): its window opens
 	// 2022-03-15, before the assessment is offered.
 	newcomer := must(p.Earn(cert.Profile{MCID: "2", Learn: "bo"}, fresh, day("2021-09-15")))
-	d = p.Eligibility(newcomer, fresh, day("2022-04-01"))
+	on = day("2022-04-01")
+	d = p.Eligibility(newcomer, fresh, on)
 	a("Only role-based and specialty titles about six months on the market: for a title launched 2021-11-01,")
-	a("earned in beta on 2021-09-15, on %s: %s, renewal from %s (RULES E3).", d.On, d.Reason, d.EligibleFrom)
+	a("earned in beta on 2021-09-15, on %s: %s, renewal from %s (RULES E3).", on, d.Reason, d.EligibleFrom)
 
 	q(7, "Do I need to renew a fundamentals certification?")
-	d = p.Eligibility(holder, fundamentals, day("2030-01-01"))
-	a("No. On %s: %s; its expiry is the zero Date: %t (RULES V1).", d.On, d.Reason, p.Expiry(fundamentals, day("2021-03-01")).IsZero())
+	on = day("2030-01-01")
+	d = p.Eligibility(holder, fundamentals, on)
+	a("No. On %s: %s; its expiry is the zero Date: %t (RULES V1).", on, d.Reason, p.Expiry(fundamentals, day("2021-03-01")).IsZero())
 
 	q(8, "Is the renewal assessment revised with the exam?")
 	o := assessment.OfferingOf(admin)
@@ -131,8 +136,9 @@ func run(w io.Writer) error {
 		expert.Expires, associate.Expires)
 
 	q(12, "If my associate prerequisite expires, does my expert certification expire?")
-	d = p.Eligibility(renewed, architect, day("2022-08-01"))
+	on = day("2022-08-01")
+	d = p.Eligibility(renewed, architect, on)
 	a("No. On %s the associate has expired (%s), and the expert is %s, expiring %s (RULES R3).",
-		d.On, p.Eligibility(renewed, admin, d.On).Reason, d.Reason, d.Credential.Expires)
+		on, p.Eligibility(renewed, admin, on).Reason, d.Reason, d.Window.Closes)
 	return nil
 }

@@ -55,7 +55,7 @@ func run(w io.Writer) error {
 	cr, _ := holder.Credential(admin.ID)
 	d := p.Eligibility(holder, admin, cert.MustParseDate("2022-03-12"))
 	fmt.Fprintf(w, "%s\nearned %s, expires %s; renewal window %s to %s\n\n",
-		admin.Name, cr.Earned, cr.Expires, d.WindowOpens, d.LastDay())
+		admin.Name, cr.Earned, cr.Expires, d.Window.Opens, d.Window.Last())
 
 	// The cycle of the credential's current expiry, with no attempts yet.
 	// A service that stores attempts rebuilds it with assessment.NewCycle.

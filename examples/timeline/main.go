@@ -169,7 +169,15 @@ type history struct {
 	Name      string            `json:"name"`
 	Level     cert.Level        `json:"level"`
 	Events    []event           `json:"events"`
-	Decisions []policy.Decision `json:"decisions"`
+	Decisions []decision `json:"decisions"`
+}
+
+// A decision is the policy's decision on a day, with the day and the
+// credential's expiry as it stood that day.
+type decision struct {
+	On cert.Date `json:"on"`
+	policy.Decision
+	Expires cert.Date `json:"expires,omitzero"`
 }
 
 // An event is one day of a credential's timeline.
@@ -228,7 +236,7 @@ func build(p policy.Policy, pl plan, today cert.Date) (timeline, error) {
 					at = s.cr
 				}
 			}
-			h.Decisions = append(h.Decisions, p.Eligibility(pr.With(at), c, day))
+			h.Decisions = append(h.Decisions, decision{day, p.Eligibility(pr.With(at), c, day), at.Expires})
 		}
 		tl.Credentials = append(tl.Credentials, h)
 	}
@@ -245,10 +253,10 @@ type state struct {
 // cycle: the day before the holder can renew, the first day they can, the
 // last day, and the expiry.
 func chosenDays(d policy.Decision, earned cert.Date) []cert.Date {
-	if d.WindowOpens.IsZero() {
+	if d.Window.IsZero() {
 		return []cert.Date{earned}
 	}
-	return []cert.Date{d.EligibleFrom.AddDays(-1), d.EligibleFrom, d.LastDay(), d.Credential.Expires}
+	return []cert.Date{d.EligibleFrom.AddDays(-1), d.EligibleFrom, d.Window.Last(), d.Window.Closes}
 }
 
 // cycle adds the events of cr's current renewal window: its opening, the
@@ -304,17 +312,17 @@ func (tl timeline) print(w io.Writer) {
 }
 
 // explain says a decision in words.
-func explain(d policy.Decision) string {
+func explain(d decision) string {
 	switch d.Reason {
 	case policy.Eligible:
-		return "may renew until " + d.LastDay().String()
+		return "may renew until " + d.Window.Last().String()
 	case policy.NotYetOpen, policy.AssessmentUnavailable, policy.ProfileNotLinked:
 		if d.EligibleFrom.IsZero() {
-			return "cannot renew before it expires on " + d.Credential.Expires.String()
+			return "cannot renew before it expires on " + d.Expires.String()
 		}
 		return "may renew from " + d.EligibleFrom.String()
 	case policy.Expired:
-		return "expired on " + d.Credential.Expires.String() + ": pass the exam again (RULES N6)"
+		return "expired on " + d.Expires.String() + ": pass the exam again (RULES N6)"
 	case policy.NeverExpires:
 		return "fundamentals: never expires (RULES V1)"
 	case policy.NotHeld:
