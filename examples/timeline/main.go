@@ -165,10 +165,10 @@ type timeline struct {
 
 // A history is one credential's timeline.
 type history struct {
-	Cert      cert.ID           `json:"cert"`
-	Name      string            `json:"name"`
-	Level     cert.Level        `json:"level"`
-	Events    []event           `json:"events"`
+	Cert      cert.ID    `json:"cert"`
+	Name      string     `json:"name"`
+	Level     cert.Level `json:"level"`
+	Events    []event    `json:"events"`
 	Decisions []decision `json:"decisions"`
 }
 
