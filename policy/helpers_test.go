@@ -111,26 +111,6 @@ func clonePolicy(p policy.Policy) policy.Policy {
 	return p
 }
 
-// A window is what a Decision tells of the renewal window: its first and
-// last day, and the first day of it on which the holder can renew. The tests
-// read a Decision's days through windowOf alone.
-type window struct{ Opens, Last, EligibleFrom cert.Date }
-
-// windowOf returns the days of d.
-func windowOf(d policy.Decision) window {
-	return window{Opens: d.WindowOpens, Last: d.LastDay(), EligibleFrom: d.EligibleFrom}
-}
-
-// A view is a Decision as the tests compare it.
-type view struct {
-	Eligible bool
-	Reason   policy.Reason
-	Window   window
-}
-
-// viewOf returns the view of d.
-func viewOf(d policy.Decision) view { return view{d.Eligible, d.Reason, windowOf(d)} }
-
 // cmpEmpty treats a nil slice and an empty one as equal.
 var cmpEmpty = cmpopts.EquateEmpty()
 
