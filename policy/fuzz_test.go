@@ -1,0 +1,268 @@
+package policy_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/policy"
+)
+
+// FuzzPolicyUnmarshalJSON checks that policy JSON never panics, that every
+// refusal matches ErrInvalidPolicy and leaves the receiver unchanged, and
+// that an accepted policy is valid and round-trips.
+func FuzzPolicyUnmarshalJSON(f *testing.F) {
+	f.Add([]byte(microsoftJSON))                                                                                                                // Microsoft's policy, as MarshalJSON writes it
+	f.Add([]byte(`null`))                                                                                                                       // null: no error, no change
+	f.Add([]byte(` null x`))                                                                                                                    // null, then data
+	f.Add([]byte(`{}`))                                                                                                                         // every member missing
+	f.Add([]byte(``))                                                                                                                           // nothing
+	f.Add([]byte(microsoftJSON + `{}`))                                                                                                         // trailing data
+	f.Add([]byte(replace(microsoftJSON, `"24h0m0s"`, `"24 hours"`)))                                                                            // a wait that is no duration
+	f.Add([]byte(replace(microsoftJSON, `"windowMonths"`, `"window"`)))                                                                         // an unknown member
+	f.Add([]byte(replace(microsoftJSON, `2021-06-01`, `2021-02-30`)))                                                                           // a day that does not exist
+	f.Add([]byte(replace(microsoftJSON, `[90,30,7]`, `[7,30,90]`)))                                                                             // reminders out of order
+	f.Add([]byte(replace(microsoftJSON, `[90,30,7]`, `[]`)))                                                                                    // an empty list of reminders
+	f.Add([]byte(replace(microsoftJSON, `{"months":24},`, `{"from":"","months":24},`)))                                                         // the first term's empty From
+	f.Add([]byte(`{"TERMS":[{"MONTHS":24}],"WindowMonths":6,"extensionmonths":12,"marketAgeMonths":0,"reminders":{},"retakes":{"wait":"1h"}}`)) // members in another case
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := threeTerms()
+		err := p.UnmarshalJSON(data)
+		if err != nil {
+			if !isOnly(err, policy.ErrInvalidPolicy) {
+				t.Fatalf("UnmarshalJSON(%q): %v, want ErrInvalidPolicy alone", data, err)
+			}
+			var pe *policy.PolicyError
+			if !errors.As(err, &pe) {
+				t.Fatalf("UnmarshalJSON(%q): %v is no *PolicyError", data, err)
+			}
+			if diff := cmp.Diff(threeTerms(), p); diff != "" {
+				t.Fatalf("UnmarshalJSON(%q) changed the receiver on error (-want +got):\n%s", data, diff)
+			}
+			return
+		}
+		if string(bytes.Trim(data, " \t\r\n")) == "null" {
+			if diff := cmp.Diff(threeTerms(), p); diff != "" {
+				t.Fatalf("UnmarshalJSON(null) changed the policy (-want +got):\n%s", diff)
+			}
+			return
+		}
+		if err := p.Validate(); err != nil {
+			t.Fatalf("UnmarshalJSON(%q) accepted an invalid policy: %v", data, err)
+		}
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatalf("Marshal(%+v): %v", p, err)
+		}
+		var q policy.Policy
+		if err := json.Unmarshal(b, &q); err != nil {
+			t.Fatalf("Unmarshal(%s), from %q: %v", b, data, err)
+		}
+		if diff := cmp.Diff(p, q, cmpEmpty); diff != "" {
+			t.Fatalf("round trip of %q mismatch (-want +got):\n%s", data, diff)
+		}
+		if b2, _ := json.Marshal(q); !bytes.Equal(b, b2) {
+			t.Fatalf("Marshal is not stable: %s, then %s", b, b2)
+		}
+	})
+}
+
+// fuzzDay returns the day n days after 2021-06-01, the cut-over of RULES V2;
+// math.MinInt32 gives the zero Date, and so does a day outside
+// 0001-01-01..9999-12-31.
+func fuzzDay(n int32) cert.Date {
+	if n == math.MinInt32 {
+		return cert.Date{}
+	}
+	return day("2021-06-01").AddDays(int(n))
+}
+
+// fuzzFlags are the bits of the flags argument of the fuzz targets.
+const (
+	flagLinked     = 1 << iota // the profile is linked
+	flagHeld                   // the profile holds a credential for the title
+	flagExpert                 // the title has prerequisites
+	flagPrereqHeld             // the profile holds the first prerequisite
+	flagLaunched               // the title gives its launch day, not its first renewal day
+	flagCustom                 // a policy with a window and market age from the inputs
+)
+
+// fuzzInput builds a policy, a profile with spare capacity, a title and a
+// day from raw values.
+func fuzzInput(earned, expires, on, other int32, level, flags, window uint8) (policy.Policy, cert.Profile, cert.Certification, cert.Date) {
+	p := policy.Microsoft()
+	if flags&flagCustom != 0 {
+		p.WindowMonths = int(window % 16)
+		p.MarketAgeMonths = int(window / 16)
+	}
+	c := cert.Certification{ID: "contoso-fuzz", Level: cert.Level(level), RenewalFrom: fuzzDay(other)}
+	if flags&flagLaunched != 0 {
+		c.Launched, c.RenewalFrom = c.RenewalFrom, cert.Date{}
+	}
+	pre := cert.Credential{Cert: "contoso-associate", Earned: fuzzDay(other), Expires: fuzzDay(other).AddMonths(12)}
+	if flags&flagExpert != 0 {
+		c.Prerequisites = []cert.ID{pre.Cert, "contoso-other"}
+	}
+	pr := cert.Profile{MCID: "990012345"}
+	if flags&flagLinked != 0 {
+		pr.Learn = "learn-holder"
+	}
+	pr.Credentials = append(pr.Credentials, cred("azure-developer", "2021-01-10", "2023-01-10"))
+	if flags&flagHeld != 0 {
+		pr.Credentials = append(pr.Credentials, cert.Credential{Cert: c.ID, Earned: fuzzDay(earned), Expires: fuzzDay(expires)})
+	}
+	if flags&flagPrereqHeld != 0 {
+		pr.Credentials = append(pr.Credentials, pre)
+	}
+	return p, withSpare(pr), c, fuzzDay(on)
+}
+
+// FuzzEligibility feeds Eligibility and Reminders from raw values: days as
+// counts from 2021-06-01, a level as a byte, and flags. It checks that they
+// never panic, that the Decision is consistent and follows RULES E5 in
+// order, that the reminders follow RULES M1-M2, and that the inputs are
+// unchanged.
+func FuzzEligibility(f *testing.F) {
+	const zero int32 = math.MinInt32
+	f.Add(int32(168), int32(533), int32(349), int32(-120), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0))                // eligible: 2021-11-16..2022-11-16 on 2022-05-16
+	f.Add(int32(168), int32(533), int32(348), int32(-120), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0))                // the day before the window opens
+	f.Add(int32(168), int32(533), int32(533), int32(-120), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0))                // the expiry
+	f.Add(int32(168), int32(533), int32(349), int32(-120), uint8(cert.Associate), uint8(flagHeld), uint8(0))                           // not linked
+	f.Add(int32(-813), int32(-83), int32(-121), int32(-106), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0))              // wave 2: the day before 2021-02-15
+	f.Add(int32(-813), int32(-83), int32(-121), int32(-274), uint8(cert.Associate), uint8(flagLinked|flagHeld|flagLaunched), uint8(0)) // launched 2020-08-31
+	f.Add(int32(168), zero, int32(349), int32(-120), uint8(cert.Fundamentals), uint8(flagLinked|flagHeld), uint8(0))                   // fundamentals, no expiry
+	f.Add(zero, int32(533), int32(349), zero, uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0))                             // no Earned day
+	f.Add(int32(168), int32(533), zero, int32(-120), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0))                      // the zero day
+	f.Add(int32(533), int32(168), int32(533), int32(-120), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0))                // expires before it was earned
+	f.Add(int32(168), int32(533), int32(349), int32(-120), uint8(0), uint8(flagLinked|flagHeld), uint8(0))                             // no level
+	f.Add(int32(168), int32(533), int32(349), int32(-120), uint8(9), uint8(flagLinked|flagHeld), uint8(0))                             // an unknown level
+	f.Add(int32(3000000), int32(3000100), int32(3000050), int32(0), uint8(cert.Expert), uint8(0xff), uint8(0xff))                      // near 9999-12-31, a custom policy
+	f.Add(int32(-738000), int32(-737000), int32(-737500), int32(-738000), uint8(cert.Specialty), uint8(0xff), uint8(0))                // near 0001-01-01
+	f.Add(int32(168), int32(533), int32(349), int32(-120), uint8(cert.Associate), uint8(flagLinked|flagHeld|flagCustom), uint8(0))     // a window of no months
+	f.Fuzz(func(t *testing.T, earned, expires, on, other int32, level, flags, window uint8) {
+		p, pr, c, when := fuzzInput(earned, expires, on, other, level, flags, window)
+		before, pol := snap(pr), clonePolicy(p)
+		d := p.Eligibility(pr, c, when)
+		if !d.Reason.IsValid() || d.Eligible != (d.Reason == policy.Eligible) {
+			t.Fatalf("inconsistent Decision %+v", d)
+		}
+		if want := wantReason(p, pr, c, when); d.Reason != want {
+			t.Fatalf("Reason = %v, want %v (%+v)", d.Reason, want, d)
+		}
+		if d.Eligible && (d.EligibleFrom.IsZero() || when.Before(d.EligibleFrom) || !d.Window.Contains(when)) {
+			t.Fatalf("eligible outside its window: %+v", d)
+		}
+		if d.Eligible == (d.Unwrap() != nil) {
+			t.Fatalf("Unwrap() = %v for %+v", d.Unwrap(), d)
+		}
+		_ = d.Error()
+		if cr, ok := pr.Credential(c.ID); ok {
+			got := p.Reminders(c, cr)
+			if diff := cmp.Diff(wantReminders(p, c, cr), got); diff != "" {
+				t.Fatalf("Reminders(%+v) mismatch (-want +got):\n%s", cr, diff)
+			}
+		}
+		if diff := before.diff(pr); diff != "" {
+			t.Fatalf("the profile changed (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(pol, p); diff != "" {
+			t.Fatalf("the policy changed (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// FuzzEarnRenew feeds Earn and Renew from raw values, as FuzzEligibility
+// does. It checks that they never panic, that a refusal matches the sentinel
+// of the first check that fails (RULES N6a, E5) and returns the profile
+// given, that a success changes that credential alone as RULES N1 and N6
+// say, and that the inputs are unchanged.
+func FuzzEarnRenew(f *testing.F) {
+	const zero int32 = math.MinInt32
+	f.Add(int32(168), int32(533), int32(349), int32(-120), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0))          // renew on the opening day; earn refused as active
+	f.Add(int32(0), int32(365), int32(365), int32(-120), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0))            // earn again on the expiry
+	f.Add(int32(0), int32(365), int32(-1), int32(-120), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0))             // backdated
+	f.Add(int32(0), int32(365), int32(100), int32(0), uint8(cert.Expert), uint8(flagLinked|flagExpert|flagPrereqHeld), uint8(0)) // an expert with its prerequisite
+	f.Add(int32(0), int32(365), int32(365), int32(0), uint8(cert.Expert), uint8(flagLinked|flagExpert|flagPrereqHeld), uint8(0)) // the prerequisite expired that day
+	f.Add(int32(0), int32(365), int32(100), int32(0), uint8(cert.Expert), uint8(flagLinked|flagExpert), uint8(0))                // no prerequisite
+	f.Add(int32(0), int32(365), zero, int32(0), uint8(cert.Associate), uint8(flagLinked), uint8(0))                              // the zero day
+	f.Add(int32(0), int32(365), int32(100), int32(0), uint8(0), uint8(flagLinked), uint8(0))                                     // no level
+	f.Add(int32(0), zero, int32(100), int32(0), uint8(cert.Fundamentals), uint8(flagLinked|flagHeld), uint8(0))                  // fundamentals held
+	f.Add(int32(2920000), int32(2920300), int32(2920200), int32(0), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0)) // renewal past 9999-12-31
+	f.Add(int32(2920000), int32(2920300), int32(2920300), int32(0), uint8(cert.Associate), uint8(flagLinked|flagHeld), uint8(0)) // earning past 9999-12-31
+	f.Fuzz(func(t *testing.T, earned, expires, on, other int32, level, flags, window uint8) {
+		p, pr, c, when := fuzzInput(earned, expires, on, other, level, flags, window)
+		before, pol := snap(pr), clonePolicy(p)
+
+		got, err := p.Earn(pr, c, when)
+		if want := wantEarnErr(p, pr, c, when); want != nil {
+			if !isOnly(err, want) {
+				t.Fatalf("Earn: %v, want %v alone", err, want)
+			}
+			if diff := cmp.Diff(pr, got); diff != "" {
+				t.Fatalf("refused Earn returned another profile (-want +got):\n%s", diff)
+			}
+		} else if err != nil {
+			t.Fatalf("Earn: %v, want success", err)
+		} else {
+			checkOthers(t, pr, got, c.ID)
+			cr, _ := got.Credential(c.ID)
+			if want := (cert.Credential{Cert: c.ID, Earned: when, Expires: p.Expiry(c, when)}); cr != want {
+				t.Fatalf("Earn gave %+v, want %+v", cr, want)
+			}
+		}
+
+		d := p.Eligibility(pr, c, when)
+		old, _ := pr.Credential(c.ID)
+		got, err = p.Renew(pr, c, when)
+		switch {
+		case !d.Eligible:
+			if msg := refusal(err, d.Reason); msg != "" {
+				t.Fatalf("Renew: %s", msg)
+			}
+			if diff := cmp.Diff(pr, got); diff != "" {
+				t.Fatalf("refused Renew returned another profile (-want +got):\n%s", diff)
+			}
+		case err != nil:
+			if !isOnly(err, policy.ErrInvalidDate) || !old.Expires.AddMonths(p.ExtensionMonths).IsZero() {
+				t.Fatalf("Renew on an eligible when: %v", err)
+			}
+		default:
+			checkOthers(t, pr, got, c.ID)
+			cr, _ := got.Credential(c.ID)
+			want := old
+			want.Expires = want.Expires.AddMonths(p.ExtensionMonths)
+			if cr != want {
+				t.Fatalf("Renew gave %+v, want %+v", cr, want)
+			}
+		}
+		if diff := before.diff(pr); diff != "" {
+			t.Fatalf("the profile changed (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(pol, p); diff != "" {
+			t.Fatalf("the policy changed (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// checkOthers fails t unless got holds every credential of pr other than
+// id's, equal and in its place, and at most one more.
+func checkOthers(t *testing.T, pr, got cert.Profile, id cert.ID) {
+	t.Helper()
+	n := len(pr.Credentials)
+	if pr.Index(id) < 0 {
+		n++
+	}
+	if len(got.Credentials) != n || got.MCID != pr.MCID || got.Learn != pr.Learn {
+		t.Fatalf("got %+v from %+v", got, pr)
+	}
+	for i, cr := range pr.Credentials {
+		if cr.Cert != id && got.Credentials[i] != cr {
+			t.Fatalf("credential %d changed: %+v, want %+v", i, got.Credentials[i], cr)
+		}
+	}
+}
