@@ -332,3 +332,40 @@ func TestReason(t *testing.T) {
 		t.Errorf("Decision JSON round trip mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestWindow checks the half-open window of a Decision (RULES D2, E2), and
+// that Renew's refusal names the title, the day and the reason.
+func TestWindow(t *testing.T) {
+	w := window("2022-05-16", "2022-11-16")
+	for _, tt := range []struct {
+		on   string
+		want bool
+	}{
+		{"2022-05-15", false}, {"2022-05-16", true}, {"2022-05-17", true},
+		{"2022-11-15", true}, {"2022-11-16", false}, {"2022-11-17", false},
+	} {
+		if got := w.Contains(day(tt.on)); got != tt.want {
+			t.Errorf("E2 %v.Contains(%s) = %v, want %v", w, tt.on, got, tt.want)
+		}
+	}
+	if got := w.Last(); got != day("2022-11-15") {
+		t.Errorf("D2 Last() = %s, want 2022-11-15", got)
+	}
+	if got := w.String(); got != "[2022-05-16, 2022-11-16)" {
+		t.Errorf("String() = %q", got)
+	}
+	var zero policy.Window
+	if !zero.IsZero() || w.IsZero() || zero.String() != "" || !zero.Last().IsZero() || zero.Contains(day("2022-06-01")) || zero.Contains(cert.Date{}) {
+		t.Errorf("the zero Window: IsZero %v, String %q, Last %q", zero.IsZero(), zero.String(), zero.Last())
+	}
+
+	p := policy.Microsoft()
+	admin := title("azure-administrator")
+	pr := linked(cred(admin.ID, "2021-11-16", "2022-11-16"))
+	_, err := p.Renew(pr, admin, day("2022-05-15"))
+	for _, s := range []string{"policy: ", `"azure-administrator"`, "2022-05-15", "renewal window not yet open", "renewal from 2022-05-16"} {
+		if err == nil || !strings.Contains(err.Error(), s) {
+			t.Errorf("E5 Renew's error %v does not mention %q", err, s)
+		}
+	}
+}

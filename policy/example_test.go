@@ -1,0 +1,201 @@
+package policy_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/policy"
+)
+
+func ExampleMicrosoft() {
+	p := policy.Microsoft()
+	for _, t := range p.Terms {
+		if t.From.IsZero() {
+			fmt.Printf("earned before the next term: valid %d months\n", t.Months)
+		} else {
+			fmt.Printf("earned from %s: valid %d months\n", t.From, t.Months)
+		}
+	}
+	fmt.Printf("the window opens %d months before expiry\n", p.WindowMonths)
+	fmt.Printf("a renewal adds %d months to the expiry\n", p.ExtensionMonths)
+	fmt.Printf("reminders: first eligible day %v, days before expiry %v\n", p.Schedule.AtFirstEligibleDay, p.Schedule.DaysBefore)
+	fmt.Printf("retakes: %d at once, then %v apart\n", p.Retakes.Immediate, p.Retakes.Wait)
+	// Output:
+	// earned before the next term: valid 24 months
+	// earned from 2021-06-01: valid 12 months
+	// the window opens 6 months before expiry
+	// a renewal adds 12 months to the expiry
+	// reminders: first eligible day true, days before expiry [90 30 7]
+	// retakes: 1 at once, then 24h0m0s apart
+}
+
+func ExamplePolicy_Expiry() {
+	p := policy.Microsoft()
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	for _, earned := range []string{"2021-05-31", "2021-06-01", "2024-02-29"} {
+		fmt.Println(earned, "->", p.Expiry(admin, cert.MustParseDate(earned)))
+	}
+	// Output:
+	// 2021-05-31 -> 2023-05-31
+	// 2021-06-01 -> 2022-06-01
+	// 2024-02-29 -> 2025-02-28
+}
+
+func ExamplePolicy_Eligibility() {
+	p := policy.Microsoft()
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	holder := cert.Profile{
+		MCID:  "990012345",
+		Learn: "learn-holder",
+		Credentials: []cert.Credential{
+			{Cert: "azure-administrator", Earned: cert.MustParseDate("2021-11-16"), Expires: cert.MustParseDate("2022-11-16")},
+		},
+	}
+	for _, on := range []string{"2022-01-10", "2022-06-01", "2022-11-16"} {
+		d := p.Eligibility(holder, admin, cert.MustParseDate(on))
+		switch {
+		case d.Eligible:
+			fmt.Printf("%s: may renew until %s\n", on, d.Window.Last())
+		case !d.EligibleFrom.IsZero():
+			fmt.Printf("%s: %v, may renew from %s\n", on, d.Reason, d.EligibleFrom)
+		default:
+			fmt.Printf("%s: %v\n", on, d.Reason)
+		}
+	}
+	// Output:
+	// 2022-01-10: NotYetOpen, may renew from 2022-05-16
+	// 2022-06-01: may renew until 2022-11-15
+	// 2022-11-16: Expired
+}
+
+func ExamplePolicy_Earn() {
+	p := policy.Microsoft()
+	roadmap := cert.Roadmap()
+	admin, _ := roadmap.Lookup("azure-administrator")
+	architect, _ := roadmap.Lookup("azure-solutions-architect")
+
+	holder, err := p.Earn(cert.Profile{MCID: "990012345"}, admin, cert.MustParseDate("2021-03-01"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	holder, err = p.Earn(holder, architect, cert.MustParseDate("2022-01-10"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, cr := range holder.Credentials {
+		fmt.Printf("%s: earned %s, expires %s\n", cr.Cert, cr.Earned, cr.Expires)
+	}
+
+	// The expert needs its associate active on the day (RULES R1).
+	_, err = p.Earn(cert.Profile{MCID: "990054321"}, architect, cert.MustParseDate("2022-01-10"))
+	fmt.Println(errors.Is(err, policy.ErrMissingPrerequisite))
+	// Output:
+	// azure-administrator: earned 2021-03-01, expires 2023-03-01
+	// azure-solutions-architect: earned 2022-01-10, expires 2023-01-10
+	// true
+}
+
+func ExamplePolicy_Renew() {
+	p := policy.Microsoft()
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	holder := cert.Profile{
+		MCID:  "990012345",
+		Learn: "learn-holder",
+		Credentials: []cert.Credential{
+			{Cert: "azure-administrator", Earned: cert.MustParseDate("2021-11-16"), Expires: cert.MustParseDate("2022-11-16")},
+		},
+	}
+	// A renewal adds 12 months to the expiry, not to the day passed.
+	renewed, err := p.Renew(holder, admin, cert.MustParseDate("2022-06-01"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("expires", renewed.Credentials[0].Expires)
+
+	// The window is closed again until 6 months before the new expiry.
+	_, err = p.Renew(renewed, admin, cert.MustParseDate("2022-06-02"))
+	fmt.Println(err)
+	var d policy.Decision
+	if errors.As(err, &d) {
+		fmt.Println(d.Reason, d.EligibleFrom)
+	}
+	// Output:
+	// expires 2023-11-16
+	// policy: cannot renew "azure-administrator" on 2022-06-02: renewal window not yet open (renewal from 2023-05-16)
+	// NotYetOpen 2023-05-16
+}
+
+func ExamplePolicy_Reminders() {
+	p := policy.Microsoft()
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	cr := cert.Credential{Cert: "azure-administrator", Earned: cert.MustParseDate("2021-11-16"), Expires: cert.MustParseDate("2022-11-16")}
+	for _, d := range p.Reminders(admin, cr) {
+		fmt.Println(d)
+	}
+	// Output:
+	// 2022-05-16
+	// 2022-08-18
+	// 2022-10-17
+	// 2022-11-09
+}
+
+func ExamplePolicy_AppendReminders() {
+	p := policy.Microsoft()
+	ai, _ := cert.Roadmap().Lookup("azure-ai-engineer")
+	// Earned in 2019 for 24 months, its window opened on 2020-10-20, but
+	// the assessment came on 2021-02-15: 90 days before expiry falls
+	// before that and is dropped, not moved.
+	cr := cert.Credential{Cert: "azure-ai-engineer", Earned: cert.MustParseDate("2019-04-20"), Expires: cert.MustParseDate("2021-04-20")}
+	buf := make([]cert.Date, 0, policy.MaxReminders) // reused: no allocation
+	buf = p.AppendReminders(buf[:0], ai, cr)
+	fmt.Println(buf)
+	// Output:
+	// [2021-02-15 2021-03-21 2021-04-13]
+}
+
+func ExamplePolicy_Validate() {
+	p := policy.Microsoft()
+	p.WindowMonths = 12 // as long as the 12-month term: the window would open on the day earned
+	err := p.Validate()
+	var pe *policy.PolicyError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Field, errors.Is(err, policy.ErrInvalidPolicy))
+	}
+	fmt.Println(policy.Microsoft().Validate())
+	// Output:
+	// WindowMonths true
+	// <nil>
+}
+
+func ExamplePolicy_UnmarshalJSON() {
+	// The next policy change is one more row: from 2025-01-01, say, 36
+	// months.
+	config := []byte(`{
+		"terms": [
+			{"months": 24},
+			{"from": "2021-06-01", "months": 12},
+			{"from": "2025-01-01", "months": 36}
+		],
+		"windowMonths": 6, "extensionMonths": 12, "marketAgeMonths": 6,
+		"reminders": {"atFirstEligibleDay": true, "daysBefore": [90, 30, 7]},
+		"retakes": {"immediate": 1, "wait": "24h"}
+	}`)
+	var p policy.Policy
+	if err := json.Unmarshal(config, &p); err != nil {
+		fmt.Println(err)
+		return
+	}
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	for _, earned := range []string{"2021-05-31", "2024-12-31", "2025-01-01"} {
+		fmt.Println(earned, "->", p.Expiry(admin, cert.MustParseDate(earned)))
+	}
+	// Output:
+	// 2021-05-31 -> 2023-05-31
+	// 2024-12-31 -> 2025-12-31
+	// 2025-01-01 -> 2028-01-01
+}
