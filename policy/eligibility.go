@@ -149,8 +149,12 @@ func (w Window) String() string {
 }
 
 // Error returns the decision in words, such as `policy: not eligible:
-// renewal window not yet open (renewal from 2022-01-15)`.
+// renewal window not yet open (renewal from 2022-01-15)`; for an eligible
+// decision, which is never returned as an error, it is "policy: eligible".
 func (d Decision) Error() string {
+	if d.Eligible {
+		return "policy: eligible"
+	}
 	return "policy: not eligible: " + d.words()
 }
 
