@@ -132,7 +132,10 @@ func daysFromCivil(y, m, d int) int32 {
 
 // DateOf returns the day of t in t's own location (RULES D1, D4). To take the
 // day in another location, convert first: DateOf(t.In(loc)). An instant whose
-// year lies outside 1..9999 has no Date: DateOf returns the zero Date.
+// year lies outside 1..9999 has no Date: DateOf returns the zero Date. The
+// zero [time.Time] is an instant like any other, of 0001-01-01 in UTC, so
+// that DateOf inverts [Date.In] on every day; a caller that uses it to mean
+// "no instant" tests [time.Time.IsZero] first.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
 	if y < 1 || y > 9999 {
