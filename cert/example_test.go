@@ -244,3 +244,34 @@ func ExampleProfile_With() {
 	// azure-administrator 2023-06-15
 	// devops-engineer 2022-07-01
 }
+
+// A service keeps its own catalog in configuration: a title the roadmap
+// does not list, with its launch day, exam languages and prerequisites.
+func ExampleCatalog_UnmarshalJSON() {
+	data := []byte(`{"certifications": [
+		{"id": "azure-administrator", "name": "Microsoft Certified: Azure Administrator Associate", "level": "Associate",
+		 "renewalFrom": "2021-02-01", "examLanguages": ["en", "ja", "zh-Hans"]},
+		{"id": "azure-solutions-architect", "name": "Microsoft Certified: Azure Solutions Architect Expert", "level": "Expert",
+		 "renewalFrom": "2021-02-01", "prerequisites": ["azure-administrator"]}
+	]}`)
+	var c cert.Catalog
+	if err := json.Unmarshal(data, &c); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for t := range c.All() {
+		fmt.Println(t.ID, t.Level, t.RenewalFrom, t.Prerequisites, t.ExamLanguages)
+	}
+
+	// A prerequisite that is not an associate is refused on load.
+	bad := []byte(`{"certifications": [
+		{"id": "a", "name": "A", "level": "Expert"},
+		{"id": "b", "name": "B", "level": "Expert", "prerequisites": ["a"]}
+	]}`)
+	err := json.Unmarshal(bad, &c)
+	fmt.Println(errors.Is(err, cert.ErrInvalidCatalog), err)
+	// Output:
+	// azure-administrator Associate 2021-02-01 [] [en ja zh-Hans]
+	// azure-solutions-architect Expert 2021-02-01 [azure-administrator] []
+	// true cert: invalid catalog: "b": prerequisite "a" is Expert, not Associate
+}
