@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/certrenew/certrenew/internal/strictjson"
 )
 
 // A Catalog is a set of certifications, in a stable order, found by [ID].
@@ -215,11 +217,11 @@ func (c Catalog) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
-// MarshalJSON writes, refuses members it does not know (a misspelt field is
-// an error, not a silent default) and anything after the catalog's object,
-// and then checks the catalog as [NewCatalog] does. On error c is unchanged.
-// JSON null leaves c unchanged and is no error, as encoding/json's
-// convention for unmarshalers asks.
+// MarshalJSON writes, refuses members it does not know, in another case or
+// given twice (a misspelt field is an error, not a silent default) and
+// anything after the catalog's object, and then checks the catalog as
+// [NewCatalog] does. On error c is unchanged. JSON null leaves c unchanged
+// and is no error, as encoding/json's convention for unmarshalers asks.
 func (c *Catalog) UnmarshalJSON(data []byte) error {
 	if string(bytes.Trim(data, jsonSpace)) == "null" {
 		return nil
@@ -228,6 +230,11 @@ func (c *Catalog) UnmarshalJSON(data []byte) error {
 	dec.DisallowUnknownFields()
 	var v catalogJSON
 	if err := dec.Decode(&v); err != nil {
+		return &CatalogError{Problem: err.Error()}
+	}
+	if err := strictjson.CheckKeys(data, "certifications",
+		"id", "name", "level", "launched", "renewalFrom", "prerequisites", "examLanguages", "examRevised",
+	); err != nil {
 		return &CatalogError{Problem: err.Error()}
 	}
 	if len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) != 0 {

@@ -313,6 +313,9 @@ func TestCatalogJSON(t *testing.T) {
 	}{
 		{"H1 an unknown member of the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}],"extra":1}`},
 		{"H1 an unknown member of a title", `{"certifications":[{"id":"a","nam":"A","level":"Associate"}]}`},
+		{"H1 a member in another case", `{"Certifications":[{"id":"a","name":"A","level":"Associate"}]}`},
+		{"H1 a member of a title in another case", `{"certifications":[{"id":"a","Name":"A","level":"Associate"}]}`},
+		{"H1 a member given twice", `{"certifications":[{"id":"a","name":"A","name":"B","level":"Associate"}]}`},
 		{"H1 no certifications", `{"certifications":[]}`},
 		{"H1 null certifications", `{"certifications":null}`},
 		{"H1 an empty object", `{}`},

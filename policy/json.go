@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/certrenew/certrenew/assessment"
+	"github.com/certrenew/certrenew/internal/strictjson"
 )
 
 // policyJSON is the JSON form of a Policy. It names every field, so that a
@@ -48,11 +49,12 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
-// MarshalJSON writes, refuses members it does not know (a misspelt field is
-// an error, not a silent zero) and a retake wait that is not a duration, and
-// then checks the policy with [Policy.Validate]. Every refusal matches
-// [ErrInvalidPolicy]. On error p is unchanged. JSON null leaves p unchanged
-// and is no error, as is encoding/json's convention.
+// MarshalJSON writes, refuses members it does not know, in another case or
+// given twice (a misspelt field is an error, not a silent zero) and a retake
+// wait that is not a duration, and then checks the policy with
+// [Policy.Validate]. Every refusal matches [ErrInvalidPolicy]. On error p is
+// unchanged. JSON null leaves p unchanged and is no error, as is
+// encoding/json's convention.
 func (p *Policy) UnmarshalJSON(data []byte) error {
 	if string(bytes.Trim(data, jsonSpace)) == "null" {
 		return nil
@@ -61,6 +63,12 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	dec.DisallowUnknownFields()
 	var v policyJSON
 	if err := dec.Decode(&v); err != nil {
+		return &PolicyError{Problem: "reading JSON: " + err.Error()}
+	}
+	if err := strictjson.CheckKeys(data,
+		"terms", "from", "months", "windowMonths", "extensionMonths", "marketAgeMonths",
+		"reminders", "atFirstEligibleDay", "daysBefore", "retakes", "immediate", "wait",
+	); err != nil {
 		return &PolicyError{Problem: "reading JSON: " + err.Error()}
 	}
 	if len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) != 0 {

@@ -1,0 +1,50 @@
+package strictjson_test
+
+import (
+	"testing"
+
+	"github.com/certrenew/certrenew/internal/strictjson"
+)
+
+func TestCheckKeys(t *testing.T) {
+	names := []string{"terms", "from", "months", "retakes", "wait"}
+	tests := []struct {
+		name string
+		data string
+		ok   bool
+	}{
+		{"known keys at every depth", `{"terms":[{"from":"2021-06-01","months":12},{"months":24}],"retakes":{"wait":"24h"}}`, true},
+		{"a key in another case", `{"Terms":[]}`, false},
+		{"a nested key in another case", `{"terms":[{"MONTHS":12}]}`, false},
+		{"an unknown key", `{"term":[]}`, false},
+		{"a key given twice", `{"terms":[],"terms":[]}`, false},
+		{"a nested key given twice", `{"terms":[{"months":1,"months":2}]}`, false},
+		{"the same key in two objects", `{"terms":[{"months":1},{"months":2}]}`, true},
+		{"string values that look like keys are values", `{"retakes":{"wait":"Terms"},"from":"months"}`, true},
+		{"an array of scalars", `{"terms":[1,"x",true,null]}`, true},
+		{"not an object", `[1,2]`, true},
+		{"a syntax error is the decoder's", `{"terms":`, true},
+		{"empty", ``, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := strictjson.CheckKeys([]byte(tt.data), names...)
+			if (err == nil) != tt.ok {
+				t.Errorf("CheckKeys(%s) = %v, want ok %v", tt.data, err, tt.ok)
+			}
+		})
+	}
+}
+
+func FuzzCheckKeys(f *testing.F) {
+	f.Add([]byte(`{"terms":[{"months":12}]}`)) // valid
+	f.Add([]byte(`{"a":{"b":[{"c":1}]}}`))     // unknown, nested
+	f.Add([]byte(`{{{`))                       // broken
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := string(data)
+		_ = strictjson.CheckKeys(data, "terms", "months")
+		if string(data) != in {
+			t.Fatal("CheckKeys changed its input")
+		}
+	})
+}
