@@ -207,13 +207,15 @@ type catalogJSON struct {
 }
 
 // MarshalJSON implements [json.Marshaler]: the catalog is an object whose
-// "certifications" member lists the certifications in order.
+// "certifications" member lists the certifications in order. The empty
+// Catalog, which [NewCatalog] refuses to build, is null, which
+// [Catalog.UnmarshalJSON] reads back as no change, so that the zero Catalog
+// too survives a round trip.
 func (c Catalog) MarshalJSON() ([]byte, error) {
-	certs := c.certs
-	if certs == nil {
-		certs = []Certification{}
+	if len(c.certs) == 0 {
+		return []byte("null"), nil
 	}
-	return json.Marshal(catalogJSON{certs})
+	return json.Marshal(catalogJSON{c.certs})
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
