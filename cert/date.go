@@ -326,11 +326,20 @@ func (d Date) AppendTo(b []byte) []byte {
 		return b
 	}
 	y, m, day := civil(d.n)
+	hi, lo := uint(y)/100%100, uint(y)%100
+	mm, dd := uint(m)%100, uint(day)%100 // % 100 lets the compiler drop the bounds checks
 	return append(b,
-		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+m/10), byte('0'+m%10), '-',
-		byte('0'+day/10), byte('0'+day%10))
+		twoDigits[2*hi], twoDigits[2*hi+1], twoDigits[2*lo], twoDigits[2*lo+1], '-',
+		twoDigits[2*mm], twoDigits[2*mm+1], '-',
+		twoDigits[2*dd], twoDigits[2*dd+1])
 }
+
+// twoDigits holds "00" to "99", for formatting two digits at a time.
+const twoDigits = "0001020304050607080910111213141516171819" +
+	"2021222324252627282930313233343536373839" +
+	"4041424344454647484950515253545556575859" +
+	"6061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
 
 // MarshalText implements [encoding.TextMarshaler]: the text is that of
 // [Date.String], and the zero Date marshals to empty text.
