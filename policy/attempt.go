@@ -22,18 +22,21 @@ func (p Policy) Cycle(pr cert.Profile, c cert.Certification) assessment.Cycle {
 
 // RecordAttempt records attempt a at c's renewal assessment by the holder of
 // pr, whose attempts so far in the credential's current cycle are cycle
-// (RULES A1-A5, N7). The day of the attempt is its day in the location of
+// (RULES A1-A5, N7). A cycle's history is the attempts made since the window
+// of the credential's current expiry opened: a pass ends it, and the next
+// cycle starts empty. The day of the attempt is its day in the location of
 // a.At (RULES D4).
 //
 // On a pass it renews the credential as [Policy.Renew] does (RULES N1) and
 // returns the renewed profile and the next cycle, new and empty, of the
 // renewed credential (RULES A4). On a fail it returns pr as given and cycle
 // with a added. It refuses, in this order, returning pr and cycle as given:
-//   - a cycle of another certification, or of an earlier expiry of this
-//     credential (one already renewed), with an error matching
-//     [assessment.ErrStaleCycle]; a cycle that holds a pass is refused first
-//     with [assessment.ErrPassed], since a pass ends its cycle (RULES A4,
-//     A5);
+//   - a cycle of another certification, of an earlier expiry of this
+//     credential (one already renewed), or whose first attempt was made
+//     before the current window opened (the history of an earlier cycle),
+//     with an error matching [assessment.ErrStaleCycle]; a cycle that holds
+//     a pass is refused first with [assessment.ErrPassed], since a pass ends
+//     its cycle (RULES A4, A5);
 //   - a day on which the holder may not renew (RULES E5), with an error
 //     that wraps the [Decision]: it matches [ErrNotEligible], and also
 //     [ErrOutsideWindow] before the window opens and [ErrExpired] on or
@@ -58,6 +61,16 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 	if cr, held := pr.Credential(c.ID); held {
 		if err := cycle.For(cr); err != nil {
 			return pr, cycle, err
+		}
+		// A cycle's attempts are those since its window opened: a
+		// history that starts earlier is another cycle's, wrapped
+		// with this credential by mistake.
+		if atts := cycle.Attempts(); len(atts) > 0 {
+			opens := later(window(p.WindowMonths, cr).Opens, cr.Earned)
+			if first := cert.DateOf(atts[0].At); first.Before(opens) {
+				return pr, cycle, fmt.Errorf("%w: its first attempt, on %s, is before the window of %q expiring %s opened on %s",
+					assessment.ErrStaleCycle, first, c.ID, cr.Expires, opens)
+			}
 		}
 	}
 	on := cert.DateOf(a.At)

@@ -183,6 +183,8 @@ func TestA4_RecordAttemptCycles(t *testing.T) {
 		{"A4 an attempt after a pass in the cycle", renewed, admin, ended, failed(at("2022-03-02 10:00:00")), assessment.ErrPassed},
 		{"A4 the ended cycle, on the profile as it was", attemptHolder, admin, ended, failed(at("2022-03-02 10:00:00")), assessment.ErrPassed},
 		{"A4 the cycle of the expiry a pass renewed", renewed, admin, cycle, failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},
+		{"A4 the history of an earlier cycle wrapped with the current credential", attemptHolder, admin,
+			assessment.NewCycle(cr, []assessment.Attempt{failed(at("2022-01-14 23:00:00")), failed(at("2022-01-15 09:00:00"))}), failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},
 		{"A4 the cycle of another certification", attemptHolder, admin, p.Cycle(attemptHolder, dev), failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},
 		{"A5 after a pass, the next cycle's window is closed", renewed, admin, next, failed(at("2022-03-02 10:00:00")), policy.ErrOutsideWindow},
 		{"A5 an attempt before the one before it", attemptHolder, admin, cycle, failed(at("2022-03-01 08:59:59")), assessment.ErrOutOfOrder},
@@ -271,6 +273,16 @@ func genAttemptScenario() gopter.Gen {
 	})
 }
 
+// windowStart returns the first day an attempt of cr's current cycle can
+// have been made on: the later of the window's opening and the day earned.
+func windowStart(p policy.Policy, cr cert.Credential) cert.Date {
+	start := opens(p, cr)
+	if cr.Earned.After(start) {
+		start = cr.Earned
+	}
+	return start
+}
+
 // TestPropA4_RecordAttempt states RULES A1-A5 and N2 for RecordAttempt:
 // recording never changes another credential of the profile, nor the
 // profile or history it was given; an attempt is recorded only on a day the
@@ -304,7 +316,14 @@ func TestPropA4_RecordAttempt(t *testing.T) {
 			on := cert.DateOf(s.A.At)
 			d := s.P.Eligibility(s.Pr, s.C, on)
 			retake := s.P.Retakes.Check(s.History, s.A.At)
+			// The history of an earlier cycle: its first attempt was made
+			// before the window opened, or before the credential was earned.
+			stale := held && len(s.History) > 0 && cert.DateOf(s.History[0].At).Before(windowStart(s.P, cr))
 			switch {
+			case stale:
+				if !errors.Is(err, assessment.ErrStaleCycle) {
+					return fmt.Sprintf("A4 a history from before the window opened: error %v, want ErrStaleCycle", err)
+				}
 			case !d.Eligible:
 				var dec policy.Decision
 				if !errors.As(err, &dec) || dec != d {

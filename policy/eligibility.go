@@ -211,9 +211,9 @@ func (d Decision) Is(target error) bool {
 // Eligibility decides whether the holder of profile pr may renew their
 // credential for c on day on (RULES E5). It checks, in this order, and gives
 // the first reason that applies:
-//   - [NotHeld]: pr holds no credential for c, or on is before the day it
-//     was earned (also when on, or the credential's Earned, is the zero
-//     Date);
+//   - [NotHeld]: c has no real level, and so is no title; pr holds no
+//     credential for c; or on is before the day it was earned (also when
+//     on, or the credential's Earned, is the zero Date);
 //   - [NeverExpires]: c is a fundamentals title, or the credential has no
 //     expiry (RULES V1);
 //   - [Expired]: on is the credential's expiry or later (RULES E1, N6); a
@@ -238,6 +238,9 @@ func (p Policy) Eligibility(pr cert.Profile, c cert.Certification, on cert.Date)
 // Decision at once, so that it travels in registers.
 func decide(windowMonths, marketAgeMonths int, creds []cert.Credential, linked bool,
 	id cert.ID, level cert.Level, launched, renewalFrom, on cert.Date) Decision {
+	if !level.IsValid() {
+		return Decision{Reason: NotHeld} // no title at all
+	}
 	i := index(creds, id)
 	if i < 0 {
 		return Decision{Reason: NotHeld}
@@ -252,12 +255,9 @@ func decide(windowMonths, marketAgeMonths int, creds []cert.Credential, linked b
 		// A day count decides this: no month arithmetic is done.
 		return Decision{Reason: Expired}
 	}
-	w := Window{Opens: cr.Expires.AddMonths(-windowMonths), Closes: cr.Expires}
+	w := window(windowMonths, cr)
 	offered := offeredFrom(marketAgeMonths, launched, renewalFrom)
-	var from cert.Date
-	if f := later(later(w.Opens, offered), cr.Earned); f.Before(w.Closes) {
-		from = f
-	}
+	from := eligibleFrom(w, offered, cr.Earned)
 	switch {
 	case on.Before(w.Opens):
 		return Decision{Reason: NotYetOpen, Window: w, EligibleFrom: from}

@@ -176,7 +176,9 @@ func TestE5_FirstFailingRuleIsNamed(t *testing.T) {
 		{"E5 not linked last", unlinked(cred(ai.ID, "2019-06-10", "2021-06-10")), ai, "2021-02-15", policy.ProfileNotLinked, "2020-12-10", "2021-02-15"},
 		{"E5 eligible", linked(cred(ai.ID, "2019-06-10", "2021-06-10"), other), ai, "2021-02-15", policy.Eligible, "2020-12-10", "2021-02-15"},
 		{"E5 the first credential for an ID counts", linked(cred(admin.ID, "2021-11-16", "2022-11-16"), cred(admin.ID, "2019-01-01", "2021-01-01")), admin, "2022-05-16", policy.Eligible, "2022-05-16", "2022-05-16"},
-		{"E5 the title's level decides, not the credential: unknown level", linked(cred("x", "2021-11-16", "2022-11-16")), cert.Certification{ID: "x"}, "2022-05-16", policy.Eligible, "2022-05-16", "2022-05-16"},
+		{"E2 a window that would open before 0001-01-01 opens on it", linked(cred("x", "0001-01-01", "0001-03-01")), cert.Certification{ID: "x", Level: cert.Associate}, "0001-01-05", policy.Eligible, "0001-01-01", "0001-01-01"},
+		{"E5 a certification with no level is no title: not held", linked(cred("x", "2021-11-16", "2022-11-16")), cert.Certification{ID: "x"}, "2022-05-16", policy.NotHeld, "", ""},
+		{"E5 a certification with an unknown level is no title: not held", linked(cred("x", "2021-11-16", "2022-11-16")), cert.Certification{ID: "x", Level: 9}, "2022-05-16", policy.NotHeld, "", ""},
 	})
 }
 

@@ -220,6 +220,10 @@ func FuzzEarnRenew(f *testing.F) {
 		old, _ := pr.Credential(c.ID)
 		got, err = p.Renew(pr, c, when)
 		switch {
+		case !c.Level.IsValid():
+			if !isOnly(err, policy.ErrUnknownCertification) {
+				t.Fatalf("Renew of a title with no level: %v", err)
+			}
 		case !d.Eligible:
 			if msg := refusal(err, d.Reason); msg != "" {
 				t.Fatalf("Renew: %s", msg)

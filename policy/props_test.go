@@ -239,13 +239,13 @@ func offered(p policy.Policy, c cert.Certification) cert.Date {
 func wantReason(p policy.Policy, pr cert.Profile, c cert.Certification, on cert.Date) policy.Reason {
 	cr, ok := pr.Credential(c.ID)
 	switch {
-	case !ok || on.IsZero() || cr.Earned.IsZero() || on.Before(cr.Earned):
+	case !c.Level.IsValid() || !ok || on.IsZero() || cr.Earned.IsZero() || on.Before(cr.Earned):
 		return policy.NotHeld
 	case c.Level == cert.Fundamentals || cr.Expires.IsZero():
 		return policy.NeverExpires
 	case !on.Before(cr.Expires):
 		return policy.Expired
-	case on.Before(cr.Expires.AddMonths(-p.WindowMonths)):
+	case on.Before(opens(p, cr)):
 		return policy.NotYetOpen
 	case on.Before(offered(p, c)):
 		return policy.AssessmentUnavailable
@@ -253,6 +253,15 @@ func wantReason(p policy.Policy, pr cert.Profile, c cert.Certification, on cert.
 		return policy.ProfileNotLinked
 	}
 	return policy.Eligible
+}
+
+// opens returns the day cr's window opens (RULES E2): WindowMonths before
+// the expiry, and never before the first Date.
+func opens(p policy.Policy, cr cert.Credential) cert.Date {
+	if d := cr.Expires.AddMonths(-p.WindowMonths); !d.IsZero() {
+		return d
+	}
+	return first
 }
 
 // wantEarnErr is RULES N6a restated: the sentinel of the first check of Earn
@@ -290,10 +299,10 @@ func wantEarnErr(p policy.Policy, pr cert.Profile, c cert.Certification, on cert
 // repeats, at most four.
 func wantReminders(p policy.Policy, c cert.Certification, cr cert.Credential) []cert.Date {
 	x := cr.Expires
-	if c.Level == cert.Fundamentals || x.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
+	if !c.Level.IsValid() || c.Level == cert.Fundamentals || x.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
 		return nil
 	}
-	from := x.AddMonths(-p.WindowMonths)
+	from := opens(p, cr)
 	for _, d := range []cert.Date{offered(p, c), cr.Earned} {
 		if d.After(from) {
 			from = d

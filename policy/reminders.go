@@ -21,8 +21,8 @@ func (p Policy) Reminders(c cert.Certification, cr cert.Credential) []cert.Date 
 // never more than [MaxReminders]. Every reminder thus lies in [first
 // eligible day, expiry).
 //
-// It appends nothing for a fundamentals title or a credential that never
-// expires, for a credential of another certification than c or with no
+// It appends nothing for a title with no real level, a fundamentals title or
+// a credential that never expires, for a credential of another certification than c or with no
 // Earned day, and when the renewal assessment is first offered on or after
 // the expiry. A renewal moves the expiry, so a renewed credential's
 // reminders are those of its next window (RULES N3). The days do not depend
@@ -34,11 +34,11 @@ func (p Policy) Reminders(c cert.Certification, cr cert.Credential) []cert.Date 
 // more days.
 func (p Policy) AppendReminders(dst []cert.Date, c cert.Certification, cr cert.Credential) []cert.Date {
 	x := cr.Expires
-	if c.Level == cert.Fundamentals || x.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
+	if !c.Level.IsValid() || c.Level == cert.Fundamentals || x.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
 		return dst
 	}
-	first := later(later(x.AddMonths(-p.WindowMonths), p.offeredFrom(c)), cr.Earned)
-	if !first.Before(x) {
+	first := eligibleFrom(window(p.WindowMonths, cr), p.offeredFrom(c), cr.Earned)
+	if first.IsZero() {
 		return dst
 	}
 	n := 0

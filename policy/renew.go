@@ -80,12 +80,17 @@ func holdsAny(pr cert.Profile, ids []cert.ID, on cert.Date) bool {
 // credential, is left as it was (RULES N2, R2).
 //
 // Renew does not look at attempts (RULES N7); recording an attempt that
-// passes renews through it. On a day the holder is not eligible, Renew
+// passes renews through it. It refuses a c with no ID or no real level with
+// [ErrUnknownCertification], as [Policy.Earn] does. On a day the holder is
+// not eligible, Renew
 // returns pr as it was given and an error that names the certification and
 // the day and wraps the [Decision]: it matches [ErrNotEligible], and
 // [errors.As] with a *Decision target gives the Decision. pr and its slice
 // are never changed.
 func (p Policy) Renew(pr cert.Profile, c cert.Certification, passed cert.Date) (cert.Profile, error) {
+	if c.ID == "" || !c.Level.IsValid() {
+		return pr, fmt.Errorf("%w: id %q, level %v", ErrUnknownCertification, c.ID, c.Level)
+	}
 	if d := p.Eligibility(pr, c, passed); !d.Eligible {
 		return pr, &refusal{"renew", c.ID, passed, d}
 	}

@@ -1,6 +1,10 @@
 package policy
 
-import "github.com/certrenew/certrenew/cert"
+import (
+	"time"
+
+	"github.com/certrenew/certrenew/cert"
+)
 
 // Expiry returns the first day on which a credential of c earned on the given
 // day is no longer valid (RULES D2): the day earned plus the months of the
@@ -42,6 +46,28 @@ func offeredFrom(marketAgeMonths int, launched, renewalFrom cert.Date) cert.Date
 		return renewalFrom
 	}
 	return launched.AddMonths(marketAgeMonths)
+}
+
+// window returns the renewal window of cr's current expiry (RULES E2): it
+// opens windowMonths before the expiry, clamped to the month's end (RULES
+// D3), or on 0001-01-01 when that would be earlier still.
+func window(windowMonths int, cr cert.Credential) Window {
+	opens := cr.Expires.AddMonths(-windowMonths)
+	if opens.IsZero() {
+		opens = cert.NewDate(1, time.January, 1)
+	}
+	return Window{Opens: opens, Closes: cr.Expires}
+}
+
+// eligibleFrom returns the first day of w on which the holder of a
+// credential earned on earned can renew, linking aside: the latest of w's
+// opening, the day the assessment is offered from (RULES E3) and earned. It
+// returns the zero Date when that day is not before w closes.
+func eligibleFrom(w Window, offered, earned cert.Date) cert.Date {
+	if f := later(later(w.Opens, offered), earned); f.Before(w.Closes) {
+		return f
+	}
+	return cert.Date{}
 }
 
 // later returns the later of a and b.
