@@ -31,6 +31,7 @@ var ErrInvalidCatalog = errors.New("cert: invalid catalog")
 type CatalogError struct {
 	Cert    ID     // the certification at fault, or "" for the catalog as a whole
 	Problem string // what is wrong
+	Err     error  // the error behind the problem, if any, such as a [*LevelError]
 }
 
 // Error returns the message, with the certification's ID quoted.
@@ -41,8 +42,14 @@ func (e *CatalogError) Error() string {
 	return "cert: invalid catalog: " + strconv.Quote(string(e.Cert)) + ": " + e.Problem
 }
 
-// Unwrap returns [ErrInvalidCatalog].
-func (e *CatalogError) Unwrap() error { return ErrInvalidCatalog }
+// Unwrap returns [ErrInvalidCatalog] and Err, so that [errors.Is] and
+// [errors.As] find both.
+func (e *CatalogError) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrInvalidCatalog}
+	}
+	return []error{ErrInvalidCatalog, e.Err}
+}
 
 // NewCatalog returns a catalog of certs, in the order given. It refuses, with
 // an error matching [ErrInvalidCatalog]:
@@ -73,11 +80,11 @@ func NewCatalog(certs ...Certification) (Catalog, error) {
 			k := slices.IndexFunc(certs, func(x Certification) bool { return x.ID == pre })
 			switch {
 			case k < 0:
-				return Catalog{}, &CatalogError{c.ID, "prerequisite " + strconv.Quote(string(pre)) + " is not in the catalog"}
+				return Catalog{}, &CatalogError{Cert: c.ID, Problem: "prerequisite " + strconv.Quote(string(pre)) + " is not in the catalog"}
 			case certs[k].Level != Associate:
-				return Catalog{}, &CatalogError{c.ID, "prerequisite " + strconv.Quote(string(pre)) + " is " + certs[k].Level.String() + ", not Associate"}
+				return Catalog{}, &CatalogError{Cert: c.ID, Problem: "prerequisite " + strconv.Quote(string(pre)) + " is " + certs[k].Level.String() + ", not Associate"}
 			case slices.Contains(c.Prerequisites[:j], pre):
-				return Catalog{}, &CatalogError{c.ID, "prerequisite " + strconv.Quote(string(pre)) + " is listed twice"}
+				return Catalog{}, &CatalogError{Cert: c.ID, Problem: "prerequisite " + strconv.Quote(string(pre)) + " is listed twice"}
 			}
 		}
 	}
@@ -107,19 +114,19 @@ func check(c Certification, before []Certification) error {
 	case c.ID == "":
 		return &CatalogError{Problem: "a certification has no ID (name " + strconv.Quote(c.Name) + ")"}
 	case c.Name == "":
-		return &CatalogError{c.ID, "no name"}
+		return &CatalogError{Cert: c.ID, Problem: "no name"}
 	case !c.Level.IsValid():
-		return &CatalogError{c.ID, "unknown level " + c.Level.String()}
+		return &CatalogError{Cert: c.ID, Problem: "unknown level " + c.Level.String()}
 	case slices.ContainsFunc(before, func(x Certification) bool { return x.ID == c.ID }):
-		return &CatalogError{c.ID, "listed twice"}
+		return &CatalogError{Cert: c.ID, Problem: "listed twice"}
 	case !c.Launched.IsZero() && c.RenewalFrom.Before(c.Launched) && !c.RenewalFrom.IsZero():
-		return &CatalogError{c.ID, "renewalFrom " + c.RenewalFrom.String() + " is before launched " + c.Launched.String()}
+		return &CatalogError{Cert: c.ID, Problem: "renewalFrom " + c.RenewalFrom.String() + " is before launched " + c.Launched.String()}
 	case len(c.Prerequisites) > 0 && c.Level != Expert:
-		return &CatalogError{c.ID, "only an Expert title has prerequisites, not " + c.Level.String()}
+		return &CatalogError{Cert: c.ID, Problem: "only an Expert title has prerequisites, not " + c.Level.String()}
 	}
 	for _, tag := range c.ExamLanguages {
 		if !isLanguageTag(tag) {
-			return &CatalogError{c.ID, "exam language " + strconv.Quote(tag) + " is not a BCP 47 tag"}
+			return &CatalogError{Cert: c.ID, Problem: "exam language " + strconv.Quote(tag) + " is not a BCP 47 tag"}
 		}
 	}
 	return nil
@@ -232,12 +239,12 @@ func (c *Catalog) UnmarshalJSON(data []byte) error {
 	dec.DisallowUnknownFields()
 	var v catalogJSON
 	if err := dec.Decode(&v); err != nil {
-		return &CatalogError{Problem: err.Error()}
+		return &CatalogError{Problem: err.Error(), Err: err}
 	}
 	if err := strictjson.CheckKeys(data, "certifications",
 		"id", "name", "level", "launched", "renewalFrom", "prerequisites", "examLanguages", "examRevised",
 	); err != nil {
-		return &CatalogError{Problem: err.Error()}
+		return &CatalogError{Problem: err.Error(), Err: err}
 	}
 	if len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) != 0 {
 		return &CatalogError{Problem: "data after the catalog"}

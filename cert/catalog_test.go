@@ -391,3 +391,25 @@ func TestNewCatalogKeepsEmptyListsAsNil(t *testing.T) {
 		t.Errorf("R1, A6 empty lists kept as %#v and %#v, want nil", x.Prerequisites, y.ExamLanguages)
 	}
 }
+
+// TestCatalogJSONKeepsTheCause checks that a refusal on load matches the
+// error behind it as well as ErrInvalidCatalog: an unknown level is an
+// ErrUnknownLevel, a day that does not exist an ErrSyntax.
+func TestCatalogJSONKeepsTheCause(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		json string
+		want error
+	}{
+		{"H1 an unknown level", `{"certifications":[{"id":"a","name":"A","level":"Guru"}]}`, cert.ErrUnknownLevel},
+		{"E3 a day that does not exist", `{"certifications":[{"id":"a","name":"A","level":"Associate","renewalFrom":"2021-02-30"}]}`, cert.ErrSyntax},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var c cert.Catalog
+			err := json.Unmarshal([]byte(tt.json), &c)
+			if !errors.Is(err, cert.ErrInvalidCatalog) || !errors.Is(err, tt.want) {
+				t.Errorf("Unmarshal = %v, want ErrInvalidCatalog and %v", err, tt.want)
+			}
+		})
+	}
+}

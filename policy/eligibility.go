@@ -55,18 +55,26 @@ func (r Reason) String() string {
 }
 
 // MarshalText implements [encoding.TextMarshaler]: the text is the reason's
-// name. A value that is no reason is an error matching [ErrUnknownReason].
+// name, and the zero Reason, the zero Decision's, is empty text. Any other
+// value that is no reason is an error matching [ErrUnknownReason].
 func (r Reason) MarshalText() ([]byte, error) {
-	if !r.IsValid() {
+	switch {
+	case r == 0:
+		return []byte{}, nil
+	case !r.IsValid():
 		return nil, &reasonError{r.String()}
 	}
 	return []byte(reasonNames[r]), nil
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]: it accepts a reason's
-// name as String gives it. Anything else is an error matching
-// [ErrUnknownReason], and r is left unchanged.
+// name as String gives it, and empty text for the zero Reason. Anything else
+// is an error matching [ErrUnknownReason], and r is left unchanged.
 func (r *Reason) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*r = 0
+		return nil
+	}
 	for v := NotHeld; v <= Eligible; v++ {
 		if string(text) == reasonNames[v] {
 			*r = v
@@ -76,6 +84,7 @@ func (r *Reason) UnmarshalText(text []byte) error {
 	return &reasonError{string(text)}
 }
 
+// A reasonError reports text or a value that names no Reason.
 type reasonError struct{ text string }
 
 func (e *reasonError) Error() string { return "policy: unknown reason " + strconv.Quote(e.text) }

@@ -291,7 +291,7 @@ func TestReason(t *testing.T) {
 	for _, tt := range []struct {
 		r    policy.Reason
 		want string
-	}{{0, "Reason(0)"}, {8, "Reason(8)"}, {9, "Reason(9)"}, {255, "Reason(255)"}} {
+	}{{8, "Reason(8)"}, {9, "Reason(9)"}, {255, "Reason(255)"}} {
 		t.Run("E5 "+tt.want, func(t *testing.T) {
 			if tt.r.IsValid() || tt.r.String() != tt.want {
 				t.Errorf("IsValid %v, String %q, want %q", tt.r.IsValid(), tt.r.String(), tt.want)
@@ -305,7 +305,20 @@ func TestReason(t *testing.T) {
 			}
 		})
 	}
-	for _, text := range []string{"", "eligible", "ELIGIBLE", "Reason(9)", " Eligible", "Eligible\n", "0", "7"} {
+	// The zero Reason, the zero Decision's, is empty text both ways.
+	if r := policy.Reason(0); r.IsValid() || r.String() != "Reason(0)" {
+		t.Errorf("the zero Reason: IsValid %v, String %q", r.IsValid(), r.String())
+	}
+	if text, err := policy.Reason(0).MarshalText(); err != nil || len(text) != 0 {
+		t.Errorf("the zero Reason: MarshalText = %q, %v, want empty text", text, err)
+	}
+	if r := policy.Eligible; r.UnmarshalText(nil) != nil || r != 0 {
+		t.Errorf("UnmarshalText of empty text = %v, want the zero Reason", r)
+	}
+	if b, err := json.Marshal(policy.Decision{}); err != nil || string(b) != `{"eligible":false,"reason":""}` {
+		t.Errorf("json.Marshal of the zero Decision = %s, %v", b, err)
+	}
+	for _, text := range []string{"eligible", "ELIGIBLE", "Reason(9)", " Eligible", "Eligible\n", "0", "7"} {
 		t.Run("E5 unmarshal "+text, func(t *testing.T) {
 			r := policy.NotYetOpen
 			err := r.UnmarshalText([]byte(text))

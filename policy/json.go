@@ -63,23 +63,23 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	dec.DisallowUnknownFields()
 	var v policyJSON
 	if err := dec.Decode(&v); err != nil {
-		return &PolicyError{Problem: "reading JSON: " + err.Error()}
+		return &PolicyError{Problem: "reading JSON: " + err.Error(), Err: err}
 	}
 	if err := strictjson.CheckKeys(data,
 		"terms", "from", "months", "windowMonths", "extensionMonths", "marketAgeMonths",
 		"reminders", "atFirstEligibleDay", "daysBefore", "retakes", "immediate", "wait",
 	); err != nil {
-		return &PolicyError{Problem: "reading JSON: " + err.Error()}
+		return &PolicyError{Problem: "reading JSON: " + err.Error(), Err: err}
 	}
 	if len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) != 0 {
 		return &PolicyError{Problem: "reading JSON: data after the policy"}
 	}
 	if v.Retakes.Wait == "" {
-		return &PolicyError{"Retakes.Wait", "missing: give a duration such as \"24h\", or \"0s\" for none"}
+		return &PolicyError{Field: "Retakes.Wait", Problem: "missing: give a duration such as \"24h\", or \"0s\" for none"}
 	}
 	wait, err := time.ParseDuration(v.Retakes.Wait)
 	if err != nil {
-		return &PolicyError{"Retakes.Wait", "not a duration such as \"24h\": " + err.Error()}
+		return &PolicyError{Field: "Retakes.Wait", Problem: "not a duration such as \"24h\": " + err.Error(), Err: err}
 	}
 	got := Policy{
 		Terms:           v.Terms,

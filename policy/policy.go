@@ -139,6 +139,7 @@ var ErrInvalidPolicy = errors.New("policy: invalid policy")
 type PolicyError struct {
 	Field   string // the field at fault, as Go names it: "Terms[1].From", "Retakes.Wait"; "" for the whole
 	Problem string // what is wrong with it
+	Err     error  // the error behind the problem, if any, such as a [*cert.ParseError]
 }
 
 // Error returns the message, naming the field.
@@ -149,8 +150,14 @@ func (e *PolicyError) Error() string {
 	return "policy: invalid policy: " + e.Field + ": " + e.Problem
 }
 
-// Unwrap returns [ErrInvalidPolicy].
-func (e *PolicyError) Unwrap() error { return ErrInvalidPolicy }
+// Unwrap returns [ErrInvalidPolicy] and Err, so that [errors.Is] and
+// [errors.As] find both.
+func (e *PolicyError) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrInvalidPolicy}
+	}
+	return []error{ErrInvalidPolicy, e.Err}
+}
 
 // Validate reports the first field of p that makes no sense, as a
 // [*PolicyError] matching [ErrInvalidPolicy], or nil. It refuses:
@@ -164,55 +171,57 @@ func (e *PolicyError) Unwrap() error { return ErrInvalidPolicy }
 //     leave the window open, against RULES N3);
 //   - more than [MaxReminders] reminders, or days before expiry that are
 //     not positive or not in strictly descending order;
-//   - a retake rule with a negative count or wait.
+//   - a retake rule with a negative count or wait; the error also matches
+//     [assessment.ErrInvalidRetakes].
 func (p Policy) Validate() error {
 	if len(p.Terms) == 0 {
-		return &PolicyError{"Terms", "no terms: every earn day needs a validity (RULES V4)"}
+		return &PolicyError{Field: "Terms", Problem: "no terms: every earn day needs a validity (RULES V4)"}
 	}
 	if w := p.WindowMonths; w < 1 || w > maxMonths {
-		return &PolicyError{"WindowMonths", monthsProblem(w)}
+		return &PolicyError{Field: "WindowMonths", Problem: monthsProblem(w)}
 	}
 	for i, t := range p.Terms {
 		field := "Terms[" + strconv.Itoa(i) + "]"
 		switch {
 		case i == 0 && !t.From.IsZero():
-			return &PolicyError{field + ".From", "the first term has no From day: it covers every day before the next term"}
+			return &PolicyError{Field: field + ".From", Problem: "the first term has no From day: it covers every day before the next term"}
 		case i > 0 && t.From.IsZero():
-			return &PolicyError{field + ".From", "missing: only the first term has no From day"}
+			return &PolicyError{Field: field + ".From", Problem: "missing: only the first term has no From day"}
 		case i > 0 && !t.From.After(p.Terms[i-1].From):
-			return &PolicyError{field + ".From", t.From.String() + " is not after the term before it: terms must be in order and must not overlap"}
+			return &PolicyError{Field: field + ".From", Problem: t.From.String() + " is not after the term before it: terms must be in order and must not overlap"}
 		case t.Months < 1 || t.Months > maxMonths:
-			return &PolicyError{field + ".Months", monthsProblem(t.Months)}
+			return &PolicyError{Field: field + ".Months", Problem: monthsProblem(t.Months)}
 		case t.Months <= p.WindowMonths:
-			return &PolicyError{"WindowMonths", strconv.Itoa(p.WindowMonths) + " months is not shorter than the validity of " + field + ", " + strconv.Itoa(t.Months) + " months"}
+			return &PolicyError{Field: "WindowMonths", Problem: strconv.Itoa(p.WindowMonths) + " months is not shorter than the validity of " + field + ", " + strconv.Itoa(t.Months) + " months"}
 		}
 	}
 	switch e := p.ExtensionMonths; {
 	case e < 1 || e > maxMonths:
-		return &PolicyError{"ExtensionMonths", monthsProblem(e)}
+		return &PolicyError{Field: "ExtensionMonths", Problem: monthsProblem(e)}
 	case e <= p.WindowMonths:
-		return &PolicyError{"ExtensionMonths", strconv.Itoa(e) + " months is not longer than the window, " + strconv.Itoa(p.WindowMonths) + " months: a renewal would leave the window open (RULES N3)"}
+		return &PolicyError{Field: "ExtensionMonths", Problem: strconv.Itoa(e) + " months is not longer than the window, " + strconv.Itoa(p.WindowMonths) + " months: a renewal would leave the window open (RULES N3)"}
 	}
 	if m := p.MarketAgeMonths; m < 0 || m > maxMonths {
-		return &PolicyError{"MarketAgeMonths", "must be from 0 to " + strconv.Itoa(maxMonths) + ", not " + strconv.Itoa(m)}
+		return &PolicyError{Field: "MarketAgeMonths", Problem: "must be from 0 to " + strconv.Itoa(maxMonths) + ", not " + strconv.Itoa(m)}
 	}
 	if n := p.Schedule.len(); n > MaxReminders {
-		return &PolicyError{"Schedule", strconv.Itoa(n) + " reminders: at most " + strconv.Itoa(MaxReminders) + " (RULES M1)"}
+		return &PolicyError{Field: "Schedule", Problem: strconv.Itoa(n) + " reminders: at most " + strconv.Itoa(MaxReminders) + " (RULES M1)"}
 	}
 	for i, k := range p.Schedule.DaysBefore {
 		field := "Schedule.DaysBefore[" + strconv.Itoa(i) + "]"
 		switch {
 		case k < 1 || k > maxDaysBefore:
-			return &PolicyError{field, "must be from 1 to " + strconv.Itoa(maxDaysBefore) + " days, not " + strconv.Itoa(k)}
+			return &PolicyError{Field: field, Problem: "must be from 1 to " + strconv.Itoa(maxDaysBefore) + " days, not " + strconv.Itoa(k)}
 		case i > 0 && k >= p.Schedule.DaysBefore[i-1]:
-			return &PolicyError{field, strconv.Itoa(k) + " is not fewer days than the reminder before it: list them in descending order"}
+			return &PolicyError{Field: field, Problem: strconv.Itoa(k) + " is not fewer days than the reminder before it: list them in descending order"}
 		}
 	}
-	switch r := p.Retakes; {
-	case r.Immediate < 0:
-		return &PolicyError{"Retakes.Immediate", "must not be negative, not " + strconv.Itoa(r.Immediate)}
-	case r.Wait < 0:
-		return &PolicyError{"Retakes.Wait", "must not be negative, not " + r.Wait.String()}
+	if err := p.Retakes.Validate(); err != nil {
+		field := "Retakes.Wait"
+		if p.Retakes.Immediate < 0 {
+			field = "Retakes.Immediate"
+		}
+		return &PolicyError{Field: field, Problem: "must not be negative", Err: err}
 	}
 	return nil
 }

@@ -1,13 +1,16 @@
 package policy_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
 )
@@ -153,8 +156,22 @@ func TestPolicyError(t *testing.T) {
 		if got := tt.err.Error(); got != tt.want {
 			t.Errorf("Error() = %q, want %q", got, tt.want)
 		}
-		if tt.err.Unwrap() != policy.ErrInvalidPolicy {
-			t.Errorf("Unwrap() = %v, want ErrInvalidPolicy", tt.err.Unwrap())
+		if diff := cmp.Diff([]error{policy.ErrInvalidPolicy}, tt.err.Unwrap(), cmpopts.EquateErrors()); diff != "" {
+			t.Errorf("Unwrap() mismatch (-want +got):\n%s", diff)
 		}
+	}
+	// The error behind a problem is found too: a day that does not exist in
+	// a policy file is a cert.ParseError, and a negative wait an
+	// assessment.ErrInvalidRetakes.
+	var p policy.Policy
+	err := json.Unmarshal([]byte(`{"terms":[{"months":24},{"from":"2021-02-30","months":12}]}`), &p)
+	var parse *cert.ParseError
+	if !errors.Is(err, policy.ErrInvalidPolicy) || !errors.Is(err, cert.ErrSyntax) || !errors.As(err, &parse) {
+		t.Errorf("a bad day in JSON: %v, want ErrInvalidPolicy and a *cert.ParseError", err)
+	}
+	neg := policy.Microsoft()
+	neg.Retakes.Wait = -time.Hour
+	if err := neg.Validate(); !errors.Is(err, policy.ErrInvalidPolicy) || !errors.Is(err, assessment.ErrInvalidRetakes) {
+		t.Errorf("a negative wait: %v, want ErrInvalidPolicy and assessment.ErrInvalidRetakes", err)
 	}
 }
