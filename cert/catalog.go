@@ -1,7 +1,6 @@
 package cert
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"iter"
@@ -205,9 +204,6 @@ func (c Catalog) All() iter.Seq[Certification] {
 // Len returns the number of certifications in the catalog.
 func (c Catalog) Len() int { return len(c.certs) }
 
-// jsonSpace holds the bytes that JSON counts as white space.
-const jsonSpace = " \t\r\n"
-
 // catalogJSON is the JSON form of a Catalog.
 type catalogJSON struct {
 	Certifications []Certification `json:"certifications"`
@@ -232,22 +228,15 @@ func (c Catalog) MarshalJSON() ([]byte, error) {
 // [NewCatalog] does. On error c is unchanged. JSON null leaves c unchanged
 // and is no error, as encoding/json's convention for unmarshalers asks.
 func (c *Catalog) UnmarshalJSON(data []byte) error {
-	if string(bytes.Trim(data, jsonSpace)) == "null" {
-		return nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var v catalogJSON
-	if err := dec.Decode(&v); err != nil {
-		return &CatalogError{Problem: err.Error(), Err: err}
-	}
-	if err := strictjson.CheckKeys(data, "certifications",
+	null, err := strictjson.Decode(data, &v, "certifications",
 		"id", "name", "level", "launched", "renewalFrom", "prerequisites", "examLanguages", "examRevised",
-	); err != nil {
+	)
+	if err != nil {
 		return &CatalogError{Problem: err.Error(), Err: err}
 	}
-	if len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) != 0 {
-		return &CatalogError{Problem: "data after the catalog"}
+	if null {
+		return nil
 	}
 	got, err := NewCatalog(v.Certifications...)
 	if err != nil {

@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"bytes"
 	"encoding/json"
 	"time"
 
@@ -20,9 +19,6 @@ type policyJSON struct {
 	Reminders       Schedule    `json:"reminders"`
 	Retakes         retakesJSON `json:"retakes"`
 }
-
-// jsonSpace is the white space JSON allows between tokens.
-const jsonSpace = " \t\r\n"
 
 type retakesJSON struct {
 	Immediate int    `json:"immediate"`
@@ -56,23 +52,16 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // unchanged. JSON null leaves p unchanged and is no error, as is
 // encoding/json's convention.
 func (p *Policy) UnmarshalJSON(data []byte) error {
-	if string(bytes.Trim(data, jsonSpace)) == "null" {
-		return nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var v policyJSON
-	if err := dec.Decode(&v); err != nil {
-		return &PolicyError{Problem: "reading JSON: " + err.Error(), Err: err}
-	}
-	if err := strictjson.CheckKeys(data,
+	null, err := strictjson.Decode(data, &v,
 		"terms", "from", "months", "windowMonths", "extensionMonths", "marketAgeMonths",
 		"reminders", "atFirstEligibleDay", "daysBefore", "retakes", "immediate", "wait",
-	); err != nil {
+	)
+	if err != nil {
 		return &PolicyError{Problem: "reading JSON: " + err.Error(), Err: err}
 	}
-	if len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) != 0 {
-		return &PolicyError{Problem: "reading JSON: data after the policy"}
+	if null {
+		return nil
 	}
 	if v.Retakes.Wait == "" {
 		return &PolicyError{Field: "Retakes.Wait", Problem: "missing: give a duration such as \"24h\", or \"0s\" for none"}

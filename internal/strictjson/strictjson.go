@@ -1,7 +1,8 @@
-// Package strictjson checks the object keys of a JSON document more strictly
-// than encoding/json does: encoding/json matches keys to fields regardless
-// of case and lets a repeated key silently win, so a misspelt "WindowMonths"
-// or a key given twice in a configuration file would pass unnoticed.
+// Package strictjson reads JSON documents more strictly than encoding/json
+// does, for the library's configuration forms: encoding/json matches keys to
+// fields regardless of case, lets a repeated key silently win and ignores
+// unknown keys, so a misspelt "WindowMonths" or a key given twice in a
+// configuration file would pass unnoticed.
 package strictjson
 
 import (
@@ -12,6 +13,35 @@ import (
 	"slices"
 	"strconv"
 )
+
+// space holds the bytes that JSON counts as white space.
+const space = " \t\r\n"
+
+// ErrTrailingData reports data after the JSON value.
+var ErrTrailingData = errors.New("data after the value")
+
+// Decode reads the one JSON value in data into v, refusing unknown keys
+// (with DisallowUnknownFields), keys that are not exactly one of keys, keys
+// an object repeats (see [CheckKeys]) and anything after the value. For JSON
+// null it reports null and leaves v as it was: encoding/json's convention
+// for an UnmarshalJSON method, which these forms follow.
+func Decode(data []byte, v any, keys ...string) (null bool, err error) {
+	if string(bytes.Trim(data, space)) == "null" {
+		return true, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return false, err
+	}
+	if err := CheckKeys(data, keys...); err != nil {
+		return false, err
+	}
+	if len(bytes.TrimLeft(data[dec.InputOffset():], space)) != 0 {
+		return false, ErrTrailingData
+	}
+	return false, nil
+}
 
 // CheckKeys reports the first object key in data that is not exactly one of
 // names (same case), or that an object repeats, as an error naming the key.

@@ -48,3 +48,35 @@ func FuzzCheckKeys(f *testing.F) {
 		}
 	})
 }
+
+func TestDecode(t *testing.T) {
+	type inner struct {
+		Months int `json:"months"`
+	}
+	type doc struct {
+		Terms []inner `json:"terms"`
+	}
+	keys := []string{"terms", "months"}
+	for _, tt := range []struct {
+		name string
+		data string
+		null bool
+		ok   bool
+	}{
+		{"a document", `{"terms":[{"months":12}]}`, false, true},
+		{"null", ` null `, true, true},
+		{"trailing data", `{"terms":[]} {}`, false, false},
+		{"trailing white space", "{\"terms\":[]}\n\t ", false, true},
+		{"an unknown key", `{"terms":[],"x":1}`, false, false},
+		{"a key in another case", `{"Terms":[]}`, false, false},
+		{"a syntax error", `{"terms":`, false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var v doc
+			null, err := strictjson.Decode([]byte(tt.data), &v, keys...)
+			if null != tt.null || (err == nil) != tt.ok {
+				t.Errorf("Decode(%s) = %v, %v; want null %v, ok %v", tt.data, null, err, tt.null, tt.ok)
+			}
+		})
+	}
+}
