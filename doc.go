@@ -18,7 +18,9 @@
 //   - [github.com/certrenew/certrenew/assessment] holds attempts at the
 //     renewal assessment and the rule for retaking it.
 //   - [github.com/certrenew/certrenew/policy] holds the rules, as methods on
-//     a Policy value: Expiry, Eligibility, Earn, Renew, Reminders.
+//     a Policy value: Expiry, Eligibility, Earn, Renew, Reminders and
+//     RecordAttempt; Microsoft returns the policy of 2020-12-15, and a
+//     Policy reads from JSON.
 //
 // # Pure
 //

@@ -251,19 +251,6 @@ func b2i(b bool) int {
 	return 0
 }
 
-// daysIn returns the number of days in month m of year y.
-func daysIn(y, m int) int {
-	if m == 2 {
-		if isLeap(y) {
-			return 29
-		}
-		return 28
-	}
-	// 30 days hath September, April, June and November: bit m is set for
-	// each month m (1..12) of 31 days.
-	return 30 + int((0b1_0101_1010_1010>>m)&1)
-}
-
 // isLeap reports whether y is a leap year of the Gregorian calendar.
 func isLeap(y int) bool {
 	if y%100 == 0 {
@@ -438,10 +425,18 @@ func scan(b []byte) (Date, string) {
 		return Date{}, "year out of range"
 	case m < 1 || m > 12:
 		return Date{}, "month out of range"
-	case d < 1 || d > daysIn(y, m):
+	}
+	// Check the day in the computational calendar, where the conversion
+	// to a day count happens anyway.
+	var j int // 1 for January and February, months 13, 14 of the year before
+	if m <= 2 {
+		j = 1
+	}
+	cy, cm := uint32(y-j), uint32(m+12*j)
+	if d < 1 || uint32(d) > lastDay(cy, cm) {
 		return Date{}, "day out of range"
 	}
-	return Date{daysFromCivil(y, m, d)}, ""
+	return Date{fromComputational(cy, cm, uint32(d))}, ""
 }
 
 // digits reads a run of ASCII decimal digits.

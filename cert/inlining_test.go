@@ -27,7 +27,7 @@ func TestInlining(t *testing.T) {
 	for _, fn := range []string{
 		"Date.IsZero", "Date.Before", "Date.After", "Date.Equal", "Date.Compare",
 		"Date.AddDays", "Date.DaysSince", "Date.Weekday", "Date.AppendText",
-		"Date.String", "Date.MarshalText", "fromCount", "daysFromCivil", "daysIn", "isLeap",
+		"Date.String", "Date.MarshalText", "fromCount", "daysFromCivil", "computational", "fromComputational", "lastDay", "isLeap",
 		"Level.IsValid", "Level.IsRoleBased", "Certification.Expires",
 		"Credential.ActiveOn", "Profile.Index", "Profile.IsLinked",
 		"Catalog.Lookup", "Catalog.Len",

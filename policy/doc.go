@@ -10,10 +10,12 @@
 // [Policy.Eligibility] a [Decision] that names its [Reason], and
 // [Policy.AppendReminders] the days of a cycle. They allocate nothing.
 //
-// Operations return a new profile and an error: [Policy.Earn] and
-// [Policy.Renew]. They never change the profile they are given, nor its
-// slice; on a refusal they return it as it was, and the error matches one of
-// the sentinels of this package with [errors.Is].
+// Operations return a new profile and an error: [Policy.Earn],
+// [Policy.Renew] and [Policy.RecordAttempt], which records an attempt at the
+// renewal assessment in its cycle ([Policy.Cycle]) and renews on a pass.
+// They never change the profile they are given, nor its slice; on a refusal
+// they return it as it was, and the error matches one of the sentinels of
+// this package, or of package assessment, with [errors.Is].
 //
 // # Days
 //
