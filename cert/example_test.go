@@ -275,3 +275,53 @@ func ExampleCatalog_UnmarshalJSON() {
 	// azure-solutions-architect Expert 2021-02-01 [azure-administrator] []
 	// true cert: invalid catalog: "b": prerequisite "a" is Expert, not Associate
 }
+
+func ExampleDate_String() {
+	fmt.Printf("%s %q\n", cert.NewDate(2021, time.June, 1), cert.Date{}.String())
+	// Output: 2021-06-01 ""
+}
+
+func ExampleDate_In() {
+	d := cert.MustParseDate("2022-03-13")
+	newYork := time.FixedZone("EST", -5*3600)
+	fmt.Println(d.In(time.UTC))
+	fmt.Println(d.In(newYork))
+	// Output:
+	// 2022-03-13 00:00:00 +0000 UTC
+	// 2022-03-13 00:00:00 -0500 EST
+}
+
+func ExampleDate_UnmarshalText() {
+	var d cert.Date
+	fmt.Println(d.UnmarshalText([]byte("2024-02-29")), d)
+	fmt.Println(d.UnmarshalText([]byte("")), d.IsZero())
+	err := d.UnmarshalText([]byte("2023-02-29"))
+	fmt.Println(errors.Is(err, cert.ErrSyntax), err)
+	// Output:
+	// <nil> 2024-02-29
+	// <nil> true
+	// true cert: invalid date "2023-02-29": day out of range
+}
+
+func ExampleLevel_UnmarshalText() {
+	var l cert.Level
+	fmt.Println(l.UnmarshalText([]byte("Expert")), l, l.IsRoleBased())
+	err := l.UnmarshalText([]byte("Guru"))
+	fmt.Println(errors.Is(err, cert.ErrUnknownLevel), l)
+	// Output:
+	// <nil> Expert true
+	// true Expert
+}
+
+func ExampleProfile_Credential() {
+	p := cert.Profile{MCID: "1000001", Credentials: []cert.Credential{
+		{Cert: "azure-administrator", Earned: cert.MustParseDate("2021-07-15"), Expires: cert.MustParseDate("2022-07-15")},
+	}}
+	cr, ok := p.Credential("azure-administrator")
+	fmt.Println(ok, cr.Earned, cr.Expires)
+	_, ok = p.Credential("devops-engineer")
+	fmt.Println(ok)
+	// Output:
+	// true 2021-07-15 2022-07-15
+	// false
+}

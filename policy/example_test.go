@@ -199,3 +199,46 @@ func ExamplePolicy_UnmarshalJSON() {
 	// 2024-12-31 -> 2025-12-31
 	// 2025-01-01 -> 2028-01-01
 }
+
+func ExampleWindow() {
+	p := policy.Microsoft()
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	holder, _ := p.Earn(cert.Profile{MCID: "1000001", Learn: "ada@example.com"}, admin, cert.MustParseDate("2021-07-15"))
+
+	w := p.Eligibility(holder, admin, cert.MustParseDate("2021-12-01")).Window
+	fmt.Println(w)
+	fmt.Println("first day", w.Opens, "last day", w.Last())
+	for _, on := range []string{"2022-01-14", "2022-01-15", "2022-07-14", "2022-07-15"} {
+		fmt.Println(on, w.Contains(cert.MustParseDate(on)))
+	}
+	// Output:
+	// [2022-01-15, 2022-07-15)
+	// first day 2022-01-15 last day 2022-07-14
+	// 2022-01-14 false
+	// 2022-01-15 true
+	// 2022-07-14 true
+	// 2022-07-15 false
+}
+
+func ExamplePolicy_MarshalJSON() {
+	b, _ := json.Marshal(policy.Microsoft())
+	fmt.Println(string(b))
+	// Output:
+	// {"terms":[{"months":24},{"from":"2021-06-01","months":12}],"windowMonths":6,"extensionMonths":12,"marketAgeMonths":6,"reminders":{"atFirstEligibleDay":true,"daysBefore":[90,30,7]},"retakes":{"immediate":1,"wait":"24h0m0s"}}
+}
+
+func ExampleReason() {
+	p := policy.Microsoft()
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	holder, _ := p.Earn(cert.Profile{MCID: "1000001"}, admin, cert.MustParseDate("2021-07-15"))
+	// The reasons, in the order Eligibility checks them (RULES E5).
+	for _, on := range []string{"2021-07-14", "2021-12-01", "2022-02-01", "2022-07-15"} {
+		d := p.Eligibility(holder, admin, cert.MustParseDate(on))
+		fmt.Println(on, d.Reason)
+	}
+	// Output:
+	// 2021-07-14 NotHeld
+	// 2021-12-01 NotYetOpen
+	// 2022-02-01 ProfileNotLinked
+	// 2022-07-15 Expired
+}

@@ -270,3 +270,32 @@ func checkOthers(t *testing.T, pr, got cert.Profile, id cert.ID) {
 		}
 	}
 }
+
+// FuzzReasonUnmarshalText feeds Reason's text form outside data: no input
+// panics, every refusal matches ErrUnknownReason and leaves the Reason as
+// it was, and what is read marshals back to the same text.
+func FuzzReasonUnmarshalText(f *testing.F) {
+	f.Add([]byte("Eligible"))    // a name
+	f.Add([]byte(""))            // the zero Reason
+	f.Add([]byte("eligible"))    // another case
+	f.Add([]byte("Reason(9)"))   // String of a value that is no reason
+	f.Add([]byte("NotYetOpen ")) // trailing space
+	f.Fuzz(func(t *testing.T, text []byte) {
+		in := string(text)
+		r := policy.NotYetOpen
+		err := r.UnmarshalText(text)
+		if string(text) != in {
+			t.Fatal("UnmarshalText changed its input")
+		}
+		if err != nil {
+			if !errors.Is(err, policy.ErrUnknownReason) || r != policy.NotYetOpen {
+				t.Fatalf("UnmarshalText(%q) = %v, reason %v", in, err, r)
+			}
+			return
+		}
+		back, err := r.MarshalText()
+		if err != nil || string(back) != in {
+			t.Fatalf("UnmarshalText(%q) then MarshalText = %q, %v", in, back, err)
+		}
+	})
+}
