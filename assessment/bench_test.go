@@ -52,3 +52,16 @@ func BenchmarkCycleRecord(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTimeAdd times the one call Next cannot avoid, time.Time.Add,
+// for comparison with BenchmarkNext: Next is that call and a few
+// comparisons.
+func BenchmarkTimeAdd(b *testing.B) {
+	h := spaced(16)
+	b.ReportAllocs()
+	for b.Loop() {
+		if h[15].At.Add(microsoft.Wait).IsZero() {
+			b.Fatal("zero time")
+		}
+	}
+}
