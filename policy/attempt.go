@@ -31,6 +31,8 @@ func (p Policy) Cycle(pr cert.Profile, c cert.Certification) assessment.Cycle {
 // returns the renewed profile and the next cycle, new and empty, of the
 // renewed credential (RULES A4). On a fail it returns pr as given and cycle
 // with a added. It refuses, in this order, returning pr and cycle as given:
+//   - a c with no ID or no real level, with [ErrUnknownCertification], as
+//     [Policy.Earn] does;
 //   - a cycle of another certification, of an earlier expiry of this
 //     credential (one already renewed), or whose first attempt was made
 //     before the current window opened (the history of an earlier cycle),
@@ -52,6 +54,9 @@ func (p Policy) Cycle(pr cert.Profile, c cert.Certification) assessment.Cycle {
 // cycle returned, never twice onto the same one (see [assessment.NewCycle]).
 // pr and its slice are never changed.
 func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle assessment.Cycle, a assessment.Attempt) (cert.Profile, assessment.Cycle, error) {
+	if err := checkTitle(c); err != nil {
+		return pr, cycle, err
+	}
 	if cycle.Credential().Cert != c.ID {
 		return pr, cycle, fmt.Errorf("%w: a cycle of %q used for %q", assessment.ErrStaleCycle, cycle.Credential().Cert, c.ID)
 	}

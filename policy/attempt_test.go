@@ -188,6 +188,7 @@ func TestA4_RecordAttemptCycles(t *testing.T) {
 		{"A4 the cycle of another certification", attemptHolder, admin, p.Cycle(attemptHolder, dev), failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},
 		{"A5 after a pass, the next cycle's window is closed", renewed, admin, next, failed(at("2022-03-02 10:00:00")), policy.ErrOutsideWindow},
 		{"A5 an attempt before the one before it", attemptHolder, admin, cycle, failed(at("2022-03-01 08:59:59")), assessment.ErrOutOfOrder},
+		{"E5 a certification with no level is no title", attemptHolder, cert.Certification{ID: admin.ID}, cycle, failed(at("2022-03-01 10:00:00")), policy.ErrUnknownCertification},
 		{"E4 a profile not linked", unlinked(cr), admin, cycle, failed(at("2022-03-01 10:00:00")), policy.ErrNotEligible},
 		{"E5 a title not held", linked(), admin, assessment.NewCycle(cert.Credential{Cert: admin.ID}, nil), failed(at("2022-03-01 10:00:00")), policy.ErrNotEligible},
 	}

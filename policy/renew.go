@@ -28,8 +28,8 @@ import (
 // a refusal Earn returns pr as it was given. pr and its slice are never
 // changed.
 func (p Policy) Earn(pr cert.Profile, c cert.Certification, on cert.Date) (cert.Profile, error) {
-	if c.ID == "" || !c.Level.IsValid() {
-		return pr, fmt.Errorf("%w: id %q, level %v", ErrUnknownCertification, c.ID, c.Level)
+	if err := checkTitle(c); err != nil {
+		return pr, err
 	}
 	if on.IsZero() {
 		return pr, fmt.Errorf("%w: no day given to earn %q", ErrInvalidDate, c.ID)
@@ -50,6 +50,15 @@ func (p Policy) Earn(pr cert.Profile, c cert.Certification, on cert.Date) (cert.
 		return pr, fmt.Errorf("%w: %q on %s needs one of %q", ErrMissingPrerequisite, c.ID, on, c.Prerequisites)
 	}
 	return pr.With(cert.Credential{Cert: c.ID, Earned: on, Expires: expires}), nil
+}
+
+// checkTitle refuses a certification with no ID or no real level, which is
+// no title, with ErrUnknownCertification.
+func checkTitle(c cert.Certification) error {
+	if c.ID == "" || !c.Level.IsValid() {
+		return fmt.Errorf("%w: id %q, level %v", ErrUnknownCertification, c.ID, c.Level)
+	}
+	return nil
 }
 
 // expiresText is d's text, or "never" for the zero Date.
@@ -82,14 +91,13 @@ func holdsAny(pr cert.Profile, ids []cert.ID, on cert.Date) bool {
 // Renew does not look at attempts (RULES N7); recording an attempt that
 // passes renews through it. It refuses a c with no ID or no real level with
 // [ErrUnknownCertification], as [Policy.Earn] does. On a day the holder is
-// not eligible, Renew
-// returns pr as it was given and an error that names the certification and
-// the day and wraps the [Decision]: it matches [ErrNotEligible], and
-// [errors.As] with a *Decision target gives the Decision. pr and its slice
-// are never changed.
+// not eligible, Renew returns pr as it was given and an error that names
+// the certification and the day and wraps the [Decision]: it matches
+// [ErrNotEligible], and [errors.As] with a *Decision target gives the
+// Decision. pr and its slice are never changed.
 func (p Policy) Renew(pr cert.Profile, c cert.Certification, passed cert.Date) (cert.Profile, error) {
-	if c.ID == "" || !c.Level.IsValid() {
-		return pr, fmt.Errorf("%w: id %q, level %v", ErrUnknownCertification, c.ID, c.Level)
+	if err := checkTitle(c); err != nil {
+		return pr, err
 	}
 	if d := p.Eligibility(pr, c, passed); !d.Eligible {
 		return pr, &refusal{"renew", c.ID, passed, d}
