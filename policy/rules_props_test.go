@@ -3,9 +3,8 @@ package policy_test
 import (
 	"errors"
 	"fmt"
-	"time"
-
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/leanovate/gopter/gen"
