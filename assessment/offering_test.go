@@ -8,7 +8,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func TestOfferingOf(t *testing.T) {
+// TestA6_AssessmentFollowsTheExam checks RULES A6: the assessment of a
+// certification is offered in its exam's languages and follows its exam's
+// latest revision.
+func TestA6_AssessmentFollowsTheExam(t *testing.T) {
 	c := cert.Certification{
 		ID:            "azure-administrator",
 		Name:          "Microsoft Certified: Azure Administrator Associate",
@@ -21,14 +24,16 @@ func TestOfferingOf(t *testing.T) {
 		t.Errorf("A6 OfferingOf mismatch (-want +got):\n%s", diff)
 	}
 	for rc := range cert.Roadmap().All() {
-		o := assessment.OfferingOf(rc)
-		if o.Cert != rc.ID || len(o.Languages) != len(rc.ExamLanguages) || o.Revised != rc.ExamRevised {
-			t.Errorf("A6 OfferingOf(%s) = %+v, not the exam's", rc.ID, o)
+		want := assessment.Offering{Cert: rc.ID, Languages: rc.ExamLanguages, Revised: rc.ExamRevised}
+		if diff := cmp.Diff(want, assessment.OfferingOf(rc)); diff != "" {
+			t.Errorf("A6 OfferingOf(%s) mismatch (-want +got):\n%s", rc.ID, diff)
 		}
 	}
 }
 
-func TestOffers(t *testing.T) {
+// TestA6_Offers checks RULES A6 for one language: offered when the exam is,
+// up to case, and in every language when the exam's are not known.
+func TestA6_Offers(t *testing.T) {
 	known := assessment.Offering{Cert: "azure-administrator", Languages: []string{"en", "ja", "zh-Hans"}}
 	unknown := assessment.Offering{Cert: "azure-administrator"}
 	tests := []struct {

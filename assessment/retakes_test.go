@@ -156,9 +156,9 @@ func TestNext(t *testing.T) {
 	}
 }
 
-// TestLocations checks that the same instants in other locations give the
-// same answers (RULES D4).
-func TestLocations(t *testing.T) {
+// TestD4_SameAnswerInEveryLocation checks that the same instants in other
+// locations give the same answers: 24 hours are elapsed time (RULES D4).
+func TestD4_SameAnswerInEveryLocation(t *testing.T) {
 	var locs []*time.Location
 	for _, name := range []string{"UTC", "Asia/Tokyo", "America/Los_Angeles", "America/New_York"} {
 		loc, err := time.LoadLocation(name)

@@ -15,7 +15,9 @@ import (
 	"github.com/certrenew/certrenew/cert"
 )
 
-func TestDateOf(t *testing.T) {
+// TestD1_DateOfTakesTheDayInItsOwnLocation checks RULES D1: the day of an
+// instant is its date in the instant's own location.
+func TestD1_DateOfTakesTheDayInItsOwnLocation(t *testing.T) {
 	tokyo, err := time.LoadLocation("Asia/Tokyo")
 	if err != nil {
 		t.Fatal(err)
@@ -518,7 +520,8 @@ func TestDaysSince(t *testing.T) {
 		{"D2 the day after", "2021-03-01", "2021-02-28", 1},
 		{"D2 the day before", "2021-02-28", "2021-03-01", -1},
 		{"V2 a common year", "2022-06-01", "2021-06-01", 365},
-		{"V3 two years over a leap day", "2023-05-31", "2021-05-31", 730},
+		{"V3 two years without a leap day", "2023-05-31", "2021-05-31", 730},
+		{"V3 two years over a leap day", "2021-06-01", "2019-06-01", 731},
 		{"V2 a leap year", "2024-06-01", "2023-06-01", 366},
 		{"D5 the whole range", "9999-12-31", "0001-01-01", 3652058},
 		{"D5 the whole range back", "0001-01-01", "9999-12-31", -3652058},

@@ -33,12 +33,14 @@ func (p Policy) Cycle(pr cert.Profile, c cert.Certification) assessment.Cycle {
 // with a added. It refuses, in this order, returning pr and cycle as given:
 //   - a c with no ID or no real level, with [ErrUnknownCertification], as
 //     [Policy.Earn] does;
-//   - a cycle of another certification, of an earlier expiry of this
-//     credential (one already renewed), or whose first attempt was made
-//     before the current window opened (the history of an earlier cycle),
-//     with an error matching [assessment.ErrStaleCycle]; a cycle that holds
-//     a pass is refused first with [assessment.ErrPassed], since a pass ends
+//   - a cycle of another certification, with an error matching
+//     [assessment.ErrStaleCycle] (RULES A4);
+//   - a cycle that holds a pass, with [assessment.ErrPassed]: a pass ends
 //     its cycle (RULES A4, A5);
+//   - a cycle of an earlier expiry of this credential (one already
+//     renewed), or whose first attempt was made before the current window
+//     opened (the history of an earlier cycle), with an error matching
+//     [assessment.ErrStaleCycle] (RULES A4);
 //   - a day on which the holder may not renew (RULES E5), with an error
 //     that wraps the [Decision]: it matches [ErrNotEligible], and also
 //     [ErrOutsideWindow] before the window opens and [ErrExpired] on or

@@ -171,6 +171,7 @@ func TestA4_RecordAttemptCycles(t *testing.T) {
 		t.Errorf("A4 the next cycle is not the renewed credential's empty one: %d attempts (-want +got):\n%s", next.Len(), diff)
 	}
 	ended, _ := cycle.Record(p.Retakes, pass)
+	endedDev, _ := p.Cycle(attemptHolder, dev).Record(p.Retakes, pass)
 
 	tests := []struct {
 		name  string
@@ -186,6 +187,8 @@ func TestA4_RecordAttemptCycles(t *testing.T) {
 		{"A4 the history of an earlier cycle wrapped with the current credential", attemptHolder, admin,
 			assessment.NewCycle(cr, []assessment.Attempt{failed(at("2022-01-14 23:00:00")), failed(at("2022-01-15 09:00:00"))}), failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},
 		{"A4 the cycle of another certification", attemptHolder, admin, p.Cycle(attemptHolder, dev), failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},
+		{"A4 the cycle of another certification, for a title not held", linked(cred(dev.ID, "2021-08-01", "2022-08-01")), admin, p.Cycle(attemptHolder, dev), failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},
+		{"A4 another certification's cycle that ended with a pass: stale before passed", attemptHolder, admin, endedDev, failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},
 		{"A5 after a pass, the next cycle's window is closed", renewed, admin, next, failed(at("2022-03-02 10:00:00")), policy.ErrOutsideWindow},
 		{"A5 an attempt before the one before it", attemptHolder, admin, cycle, failed(at("2022-03-01 08:59:59")), assessment.ErrOutOfOrder},
 		{"E5 a certification with no level is no title", attemptHolder, cert.Certification{ID: admin.ID}, cycle, failed(at("2022-03-01 10:00:00")), policy.ErrUnknownCertification},

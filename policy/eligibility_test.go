@@ -125,8 +125,9 @@ func TestE3_AssessmentOfferedFromItsFirstDay(t *testing.T) {
 		{"E3 the window opens after the assessment: EligibleFrom is the opening", linked(cred(ai.ID, "2021-11-16", "2022-11-16")), ai, "2022-05-15", policy.NotYetOpen, "2022-05-16", "2022-05-16"},
 		{"E3 not yet open comes before not offered", linked(cred(admin.ID, "2019-06-10", "2021-06-10")), admin, "2020-12-09", policy.NotYetOpen, "2020-12-10", "2021-02-01"},
 		{"E3 EligibleFrom is the day earned when it is later", linked(cred(admin.ID, "2022-05-20", "2022-08-01")), admin, "2022-05-20", policy.Eligible, "2022-02-01", "2022-05-20"},
-		{"E3 offered only from the expiry: no EligibleFrom", linked(cred(admin.ID, "2019-01-15", "2021-01-15")), admin, "2021-01-14", policy.AssessmentUnavailable, "2020-07-15", ""},
-		{"E3 offered from the day after the expiry: no EligibleFrom", linked(cred(admin.ID, "2019-01-31", "2021-01-31")), admin, "2021-01-30", policy.AssessmentUnavailable, "2020-07-31", ""},
+		{"E3 offered only after the expiry: no EligibleFrom", linked(cred(admin.ID, "2019-01-15", "2021-01-15")), admin, "2021-01-14", policy.AssessmentUnavailable, "2020-07-15", ""},
+		{"E3 offered from the expiry day itself: no EligibleFrom", linked(cred(admin.ID, "2019-02-01", "2021-02-01")), admin, "2021-01-31", policy.AssessmentUnavailable, "2020-08-01", ""},
+		{"E3 offered from the last day: EligibleFrom is that day", linked(cred(admin.ID, "2019-02-02", "2021-02-02")), admin, "2021-02-01", policy.Eligible, "2020-08-02", "2021-02-01"},
 	})
 	// RenewalFrom wins over Launched; a custom market age applies to
 	// Launched.

@@ -31,7 +31,7 @@ func TestN1_RenewalExtendsTheCurrentExpiry(t *testing.T) {
 		{"N1 mid-window, not from the day passed", nov, "2022-06-01", "2023-11-16", 0},
 		{"N1 the last day", nov, "2022-11-15", "2023-11-16", 0},
 		{"N1 the expiry: refused", nov, "2022-11-16", "", policy.Expired},
-		{"N1 D3 a clamped expiry stays clamped", cred(admin.ID, "2024-02-28", "2025-02-28"), "2024-09-01", "2026-02-28", 0},
+		{"N1 D5 a clamped expiry stays clamped", cred(admin.ID, "2024-02-29", "2025-02-28"), "2024-09-01", "2026-02-28", 0},
 		{"N1 D3 the 31st of August", cred(admin.ID, "2021-08-31", "2022-08-31"), "2022-02-28", "2023-08-31", 0},
 		{"N1 a 24-month credential renews by 12", cred(admin.ID, "2020-05-20", "2022-05-20"), "2021-11-20", "2023-05-20", 0},
 	}

@@ -43,9 +43,13 @@ func TestTable(t *testing.T) {
 
 // TestDefaultToday checks that -today defaults to the day of now.
 func TestDefaultToday(t *testing.T) {
-	var a, b, errs bytes.Buffer
-	run(nil, now, &a, &errs)
-	run([]string{"-today", "2022-05-20"}, now, &b, &errs)
+	var a, b, errA, errB bytes.Buffer
+	if code := run(nil, now, &a, &errA); code != 0 || errA.Len() != 0 {
+		t.Fatalf("run() = %d, %q", code, errA.String())
+	}
+	if code := run([]string{"-today", "2022-05-20"}, now, &b, &errB); code != 0 || errB.Len() != 0 {
+		t.Fatalf("run(-today 2022-05-20) = %d, %q", code, errB.String())
+	}
 	if diff := cmp.Diff(b.String(), a.String()); diff != "" {
 		t.Errorf("default -today mismatch (-want +got):\n%s", diff)
 	}

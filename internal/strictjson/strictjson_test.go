@@ -1,6 +1,9 @@
 package strictjson_test
 
 import (
+	"encoding/json"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/certrenew/certrenew/internal/strictjson"
@@ -42,11 +45,46 @@ func FuzzCheckKeys(f *testing.F) {
 	f.Add([]byte(`{{{`))                       // broken
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := string(data)
-		_ = strictjson.CheckKeys(data, "terms", "months")
+		err := strictjson.CheckKeys(data, "terms", "months")
 		if string(data) != in {
 			t.Fatal("CheckKeys changed its input")
 		}
+		if err != nil && !strings.Contains(err.Error(), "key ") {
+			t.Fatalf("CheckKeys(%q) = %v, which names no key", in, err)
+		}
+		// For a valid document, CheckKeys accepts only if every key of
+		// every object is a known one.
+		var v any
+		if json.Unmarshal(data, &v) != nil {
+			return
+		}
+		if unknown := unknownKey(v); err == nil && unknown != "" {
+			t.Fatalf("CheckKeys(%q) accepted the key %q", in, unknown)
+		}
 	})
+}
+
+// unknownKey returns a key of v's objects other than "terms" and "months",
+// or "".
+func unknownKey(v any) string {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if k != "terms" && k != "months" {
+				return k
+			}
+			if u := unknownKey(x); u != "" {
+				return u
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if u := unknownKey(x); u != "" {
+				return u
+			}
+		}
+	}
+	return ""
 }
 
 func TestDecode(t *testing.T) {
@@ -63,7 +101,7 @@ func TestDecode(t *testing.T) {
 		null bool
 		ok   bool
 	}{
-		{"a document", `{"terms":[{"months":12}]}`, false, true},
+		{"a document", `{"terms":[{"months":12},{"months":24}]}`, false, true},
 		{"null", ` null `, true, true},
 		{"trailing data", `{"terms":[]} {}`, false, false},
 		{"trailing white space", "{\"terms\":[]}\n\t ", false, true},
@@ -72,10 +110,16 @@ func TestDecode(t *testing.T) {
 		{"a syntax error", `{"terms":`, false, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			var v doc
+			v := doc{Terms: []inner{{Months: 1}}} // what null must leave as it is
 			null, err := strictjson.Decode([]byte(tt.data), &v, keys...)
 			if null != tt.null || (err == nil) != tt.ok {
 				t.Errorf("Decode(%s) = %v, %v; want null %v, ok %v", tt.data, null, err, tt.null, tt.ok)
+			}
+			switch {
+			case tt.null && !reflect.DeepEqual(v, doc{Terms: []inner{{Months: 1}}}):
+				t.Errorf("Decode(null) changed the value to %+v", v)
+			case tt.name == "a document" && !reflect.DeepEqual(v, doc{Terms: []inner{{12}, {24}}}):
+				t.Errorf("Decode(%s) read %+v", tt.data, v)
 			}
 		})
 	}
