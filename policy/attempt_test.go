@@ -248,18 +248,30 @@ type attemptScenario struct {
 
 // genAttemptScenario generates attempts around a scenario's day, in one of
 // three locations, with histories of up to 5 attempts spaced by 0 to 30
-// hours, and passes one time in six.
+// hours, and passes one time in three. Half the time the attempts are moved
+// into the credential's window, a week or more after its opening; one
+// history in eight ends in a pass, and one attempt in four starts before the
+// last one.
 func genAttemptScenario() gopter.Gen {
 	locs := []*time.Location{time.UTC, newYork, time.FixedZone("UTC+14", 14*3600)}
 	return gopter.CombineGens(
 		genScenario(),
 		gen.IntRange(0, 5),
 		gen.SliceOfN(6, gen.Int64Range(0, int64(30*time.Hour))),
-		gen.IntRange(0, 5),
+		gen.IntRange(0, 2), // a pass one time in three
 		gen.Int64Range(0, int64(24*time.Hour)),
 		gen.IntRange(0, len(locs)-1),
+		gen.IntRange(0, 15), // into the window, a pass in the history, out of order
+		gen.IntRange(7, 180),
 	).Map(func(v []any) attemptScenario {
 		s := attemptScenario{scenario: v[0].(scenario)}
+		mode := v[6].(int)
+		if cr, ok := s.Pr.Credential(s.C.ID); ok && mode < 8 && !cr.Expires.IsZero() {
+			start := windowStart(s.P, cr)
+			if span := cr.Expires.DaysSince(start); span > 7 {
+				s.On = start.AddDays(7 + v[7].(int)%(span-7))
+			}
+		}
 		loc := locs[v[5].(int)]
 		t := s.On.In(loc).Add(time.Duration(v[4].(int64)))
 		gaps := v[2].([]int64)
@@ -271,6 +283,12 @@ func genAttemptScenario() gopter.Gen {
 		}
 		for _, tm := range times[:n] {
 			s.History = append(s.History, failed(tm))
+		}
+		if n > 0 && mode%8 == 1 {
+			s.History[n-1].Passed = true
+		}
+		if n > 0 && (mode%8 == 2 || mode%8 == 3) {
+			times[n] = times[n-1].Add(-time.Minute)
 		}
 		s.A = assessment.Attempt{At: times[n], Passed: v[3].(int) == 0}
 		return s
@@ -294,7 +312,7 @@ func windowStart(p policy.Policy, cr cert.Credential) cert.Date {
 // profile as given and the longer history; a pass renews as Renew does and
 // starts an empty cycle.
 func TestPropA4_RecordAttempt(t *testing.T) {
-	recorded := 0
+	count := map[string]int{}
 	properties := properties(t)
 	properties.Property("A1-A5 N2 recording an attempt", prop.ForAll(
 		func(s attemptScenario) string {
@@ -323,24 +341,37 @@ func TestPropA4_RecordAttempt(t *testing.T) {
 			// The history of an earlier cycle: its first attempt was made
 			// before the window opened, or before the credential was earned.
 			stale := held && len(s.History) > 0 && cert.DateOf(s.History[0].At).Before(windowStart(s.P, cr))
+			ended := len(s.History) > 0 && s.History[len(s.History)-1].Passed
 			switch {
+			case ended:
+				count["passed"]++
+				if !errors.Is(err, assessment.ErrPassed) {
+					return fmt.Sprintf("A4 an attempt after a pass in the cycle: error %v, want ErrPassed", err)
+				}
 			case stale:
+				count["stale"]++
 				if !errors.Is(err, assessment.ErrStaleCycle) {
 					return fmt.Sprintf("A4 a history from before the window opened: error %v, want ErrStaleCycle", err)
 				}
 			case !d.Eligible:
+				count["not eligible"]++
 				var dec policy.Decision
 				if !errors.As(err, &dec) || dec != d {
 					return fmt.Sprintf("A5 on a %v day (%s): error %v, want the Decision", d.Reason, on, err)
 				}
 			case retake != nil:
+				if errors.Is(retake, assessment.ErrOutOfOrder) {
+					count["out of order"]++
+				} else {
+					count["too soon"]++
+				}
 				if err == nil || err.Error() != retake.Error() {
 					return fmt.Sprintf("A3 RecordAttempt = %v, Retakes.Check = %v", err, retake)
 				}
 			case err != nil:
 				return fmt.Sprintf("an allowed attempt refused: %v\n%v", err, s.scenario)
 			case s.A.Passed:
-				recorded++
+				count["pass recorded"]++
 				want, werr := s.P.Renew(s.Pr, s.C, on)
 				if werr != nil {
 					return fmt.Sprintf("Renew refused what RecordAttempt renewed: %v", werr)
@@ -353,7 +384,7 @@ func TestPropA4_RecordAttempt(t *testing.T) {
 					return fmt.Sprintf("A4 the next cycle is %+v with %d attempts, want the renewed credential's empty one", next.Credential(), next.Len())
 				}
 			default:
-				recorded++
+				count["fail recorded"]++
 				if diff := cmp.Diff(s.Pr, got); diff != "" {
 					return "a fail changed the profile (-want +got):\n" + diff
 				}
@@ -371,8 +402,11 @@ func TestPropA4_RecordAttempt(t *testing.T) {
 		genAttemptScenario(),
 	))
 	properties.TestingRun(t)
-	if recorded < 50 {
-		t.Errorf("only %d attempts recorded: the generator rarely reaches an eligible day", recorded)
+	t.Logf("cases: %v", count)
+	for _, k := range []string{"passed", "stale", "not eligible", "out of order", "too soon", "pass recorded", "fail recorded"} {
+		if count[k] < 25 {
+			t.Errorf("only %d cases of %q: the generator rarely reaches them (%v)", count[k], k, count)
+		}
 	}
 }
 

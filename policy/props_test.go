@@ -80,6 +80,20 @@ func titleOf(id cert.ID) cert.Certification {
 	panic("no title " + string(id))
 }
 
+// genTitleIndex generates indexes of titles, one time in four that of the
+// fundamentals title or of the title whose assessment comes late, so that
+// every reason of Eligibility comes up often under any seed.
+func genTitleIndex() gopter.Gen {
+	index := func(id cert.ID) int {
+		return slices.IndexFunc(titles, func(c cert.Certification) bool { return c.ID == id })
+	}
+	return gen.Weighted([]gen.WeightedGen{
+		{Weight: 6, Gen: gen.IntRange(0, len(titles)-1)},
+		{Weight: 1, Gen: gen.Const(index(fundamentals.ID))},
+		{Weight: 1, Gen: gen.Const(index("contoso-late"))},
+	})
+}
+
 // genTitle generates one of titles.
 func genTitle() gopter.Gen {
 	return gen.IntRange(0, len(titles)-1).Map(func(i int) cert.Certification { return titles[i] })
@@ -166,15 +180,15 @@ func (s scenario) String() string {
 func genScenario() gopter.Gen {
 	return gopter.CombineGens(
 		genPolicy(),
-		gen.IntRange(0, 3), // linked unless 0
-		gen.IntRange(0, 8), // credentials
-		gen.SliceOfN(8, gen.IntRange(0, len(titles)-1)), // their titles
-		gen.SliceOfN(8, genNearDay()),                   // their earn days
-		gen.SliceOfN(8, gen.IntRange(0, 3)),             // their renewals
-		gen.IntRange(0, 9),                              // which title to ask about
-		gen.IntRange(0, len(titles)-1),                  // a title maybe not held
-		genNearDay(),                                    // a day
-		gen.IntRange(-500, 40),                          // days from the expiry
+		gen.IntRange(0, 3),                  // linked unless 0
+		gen.IntRange(0, 8),                  // credentials
+		gen.SliceOfN(8, genTitleIndex()),    // their titles
+		gen.SliceOfN(8, genNearDay()),       // their earn days
+		gen.SliceOfN(8, gen.IntRange(0, 3)), // their renewals
+		gen.IntRange(0, 9),                  // which title to ask about
+		genTitleIndex(),                     // a title maybe not held
+		genNearDay(),                        // a day
+		gen.IntRange(-500, 40),              // days from the expiry
 	).Map(func(v []any) scenario {
 		p := v[0].(policy.Policy)
 		pr := cert.Profile{MCID: "990012345"}
@@ -621,11 +635,37 @@ func TestPropN2R2_OtherCredentialsUnchanged(t *testing.T) {
 // TestPropN6a_EarnRefusesInOrder states RULES N6a: Earn refuses by the first
 // check that fails, and a refusal returns the profile as it was given.
 func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
+	seen := map[error]int{}
 	properties := properties(t)
 	properties.Property("N6a Earn's refusal is the first check that fails", prop.ForAll(
-		func(s scenario) string {
+		func(s scenario, spoil int) string {
+			// One case in eight each: a title with no ID or no real
+			// level, the zero day, a day whose expiry would pass
+			// 9999-12-31, an expert with no prerequisite held.
+			switch spoil {
+			case 0:
+				s.C.ID = ""
+			case 1:
+				s.C.Level = cert.Level(spoil * 9)
+			case 2:
+				s.On = cert.Date{}
+			case 3:
+				s.On = last.AddDays(-30)
+			case 4:
+				// An expert title, from a profile that holds none of
+				// its prerequisites.
+				s.C = titleOf("devops-engineer")
+				var keep []cert.Credential
+				for _, cr := range s.Pr.Credentials {
+					if !slices.Contains(s.C.Prerequisites, cr.Cert) {
+						keep = append(keep, cr)
+					}
+				}
+				s.Pr.Credentials = keep
+			}
 			got, err := s.P.Earn(s.Pr, s.C, s.On)
 			want := wantEarnErr(s.P, s.Pr, s.C, s.On)
+			seen[want]++
 			if want == nil {
 				if err != nil {
 					return fmt.Sprintf("Earn: %v, want success\n%v", err, s)
@@ -640,9 +680,14 @@ func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 			}
 			return ""
 		},
-		genScenario(),
+		genScenario(), gen.IntRange(0, 7),
 	))
 	properties.TestingRun(t)
+	for _, err := range []error{nil, policy.ErrUnknownCertification, policy.ErrInvalidDate, policy.ErrStillActive, policy.ErrBackdated, policy.ErrMissingPrerequisite} {
+		if seen[err] < 20 {
+			t.Errorf("N6a only %d cases end in %v", seen[err], err)
+		}
+	}
 }
 
 // TestPropNoOperationChangesItsInputs states the promise of the package doc:

@@ -336,8 +336,9 @@ func TestPropR1_ExpertNeedsAnActivePrerequisite(t *testing.T) {
 	}
 	properties := properties(t)
 	properties.Property("R1 R1b an expert is earned with an active prerequisite, whenever it launched", prop.ForAll(
-		func(p policy.Policy, k, pre int, preEarned, on cert.Date, hold, beta bool) string {
+		func(p policy.Policy, k, pre int, ago int, on cert.Date, hold, beta bool) string {
 			c := experts[k]
+			preEarned := on.AddDays(-ago)
 			pr := linked()
 			if hold {
 				a := title(c.Prerequisites[pre%len(c.Prerequisites)])
@@ -366,7 +367,7 @@ func TestPropR1_ExpertNeedsAnActivePrerequisite(t *testing.T) {
 			}
 			return ""
 		},
-		genPolicy(), gen.IntRange(0, 3), gen.IntRange(0, 3), genNearDay(), genNearDay(), gen.Bool(), gen.Bool(),
+		genPolicy(), gen.IntRange(0, 3), gen.IntRange(0, 3), gen.IntRange(-60, 1500), genNearDay(), gen.Bool(), gen.Bool(),
 	))
 	properties.TestingRun(t)
 	reached(t, "R1 with", with, 50)
