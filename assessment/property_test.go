@@ -90,7 +90,7 @@ func same(a, b error) bool {
 func TestProperties(t *testing.T) {
 	properties := gopter.NewProperties(parameters(t))
 
-	properties.Property("A3 the next attempt may start at Next", prop.ForAll(
+	properties.Property("A2 A3 the next attempt may start at Next", prop.ForAll(
 		func(s scenario) bool {
 			return s.r.Check(s.history, s.r.Next(s.history)) == nil
 		}, genScenario()))

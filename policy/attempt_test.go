@@ -314,7 +314,7 @@ func windowStart(p policy.Policy, cr cert.Credential) cert.Date {
 func TestPropA4_RecordAttempt(t *testing.T) {
 	count := map[string]int{}
 	properties := properties(t)
-	properties.Property("A1-A5 N2 recording an attempt", prop.ForAll(
+	properties.Property("A1 A2 A3 A4 A5 N2 recording an attempt", prop.ForAll(
 		func(s attemptScenario) string {
 			cr, held := s.Pr.Credential(s.C.ID)
 			if !held {

@@ -394,8 +394,8 @@ func TestPropV2V4_ValidityIsTheTermInForce(t *testing.T) {
 		}
 		return ""
 	}
-	properties.Property("V2-V4 expiry is the earn day plus the term in force", prop.ForAll(check, genPolicy(), genTitle(), genNearDay()))
-	properties.Property("V2-V4 also over every real day", prop.ForAll(check, genPolicy(), genTitle(), genAnyDay()))
+	properties.Property("V2 V3 V4 expiry is the earn day plus the term in force", prop.ForAll(check, genPolicy(), genTitle(), genNearDay()))
+	properties.Property("V2 V3 V4 also over every real day", prop.ForAll(check, genPolicy(), genTitle(), genAnyDay()))
 	properties.TestingRun(t)
 }
 

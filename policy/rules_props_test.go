@@ -78,7 +78,7 @@ func TestPropV1_FundamentalsNeverExpire(t *testing.T) {
 func TestPropE1toE4_EachRuleOfEligibility(t *testing.T) {
 	count := map[policy.Reason]int{}
 	properties := properties(t)
-	properties.Property("E1-E4 each rule holds on an eligible day, and a refusal names the one that fails", prop.ForAll(
+	properties.Property("E1 E2 E3 E4 each rule holds on an eligible day, and a refusal names the one that fails", prop.ForAll(
 		func(s scenario) string {
 			d := s.P.Eligibility(s.Pr, s.C, s.On)
 			count[d.Reason]++
