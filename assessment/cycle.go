@@ -24,8 +24,11 @@ import (
 // The zero Cycle is the empty cycle of the zero [cert.Credential]: it allows
 // a first attempt, and For refuses every real credential.
 //
-// A Cycle is a value: its methods never change it, and Record returns a new
-// one. Its attempts share storage as slices do (see [NewCycle]).
+// A Cycle is a value: Record returns a new one. Its attempts share storage
+// as slices do, so that recording a fail allocates nothing: like append,
+// Record writes into spare capacity beyond the attempts, which another copy
+// of the same cycle may then see. Record onto the latest cycle only, never
+// twice onto one (see [NewCycle]).
 type Cycle struct {
 	cred     cert.Credential
 	attempts []Attempt

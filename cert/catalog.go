@@ -14,8 +14,9 @@ import (
 // A Catalog is a set of certifications, in a stable order, found by [ID].
 //
 // The zero Catalog is empty: Lookup finds nothing and All yields nothing.
-// Build one with [Roadmap] or [NewCatalog], or read one from JSON. A Catalog
-// is immutable once built: copies share its storage, and nothing changes it.
+// Build one with [Roadmap] or [NewCatalog], or read one from JSON. No method
+// changes a Catalog once built, and copies share its storage; the slices of
+// a [Certification] it returns are shared too, and must not be modified.
 type Catalog struct {
 	certs []Certification
 }
@@ -115,7 +116,7 @@ func check(c Certification, before []Certification) error {
 	case c.Name == "":
 		return &CatalogError{Cert: c.ID, Problem: "no name"}
 	case !c.Level.IsValid():
-		return &CatalogError{Cert: c.ID, Problem: "unknown level " + c.Level.String()}
+		return &CatalogError{Cert: c.ID, Problem: "unknown level " + c.Level.String(), Err: &LevelError{Text: c.Level.String()}}
 	case slices.ContainsFunc(before, func(x Certification) bool { return x.ID == c.ID }):
 		return &CatalogError{Cert: c.ID, Problem: "listed twice"}
 	case !c.Launched.IsZero() && c.RenewalFrom.Before(c.Launched) && !c.RenewalFrom.IsZero():

@@ -396,6 +396,12 @@ func TestNewCatalogKeepsEmptyListsAsNil(t *testing.T) {
 // error behind it as well as ErrInvalidCatalog: an unknown level is an
 // ErrUnknownLevel, a day that does not exist an ErrSyntax.
 func TestCatalogJSONKeepsTheCause(t *testing.T) {
+	// NewCatalog too: a level that is no level is an ErrUnknownLevel.
+	_, err := cert.NewCatalog(cert.Certification{ID: "a", Name: "A", Level: 9})
+	var le *cert.LevelError
+	if !errors.Is(err, cert.ErrInvalidCatalog) || !errors.Is(err, cert.ErrUnknownLevel) || !errors.As(err, &le) {
+		t.Errorf("NewCatalog(level 9) = %v, want ErrInvalidCatalog and a *LevelError", err)
+	}
 	for _, tt := range []struct {
 		name string
 		json string

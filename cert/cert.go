@@ -46,10 +46,10 @@ type Certification struct {
 	ExamRevised Date `json:"examRevised,omitzero"`
 }
 
-// Expires reports whether credentials of c can expire: a fundamentals title
+// CanExpire reports whether credentials of c can expire: a fundamentals title
 // never does (RULES V1). A certification whose level is not a real level
 // answers true, so that no rule skips it as fundamentals.
-func (c Certification) Expires() bool { return c.Level != Fundamentals }
+func (c Certification) CanExpire() bool { return c.Level != Fundamentals }
 
 // A Credential is one person's holding of one certification (RULES Terms):
 // the day it was earned and the first day it is no longer valid (RULES D2).

@@ -325,3 +325,74 @@ func ExampleProfile_Credential() {
 	// true 2021-07-15 2022-07-15
 	// false
 }
+
+func ExampleMustParseDate() {
+	// For literal days in tests and examples; ParseDate is for input.
+	fmt.Println(cert.MustParseDate("2021-06-01").Weekday())
+	// Output: Tuesday
+}
+
+func ExampleDate_AppendText() {
+	buf := make([]byte, 0, 64) // reused: no allocation per day
+	for _, d := range []cert.Date{cert.MustParseDate("2021-06-01"), {}, cert.MustParseDate("2022-06-01")} {
+		buf, _ = d.AppendText(buf)
+		buf = append(buf, ';')
+	}
+	fmt.Println(string(buf))
+	// Output: 2021-06-01;;2022-06-01;
+}
+
+func ExampleDate_Before() {
+	earned, expires := cert.MustParseDate("2021-06-01"), cert.MustParseDate("2022-06-01")
+	on := cert.MustParseDate("2022-06-01")
+	fmt.Println(on.Before(expires), on.After(earned), on.Equal(expires), on == expires)
+	var none cert.Date
+	fmt.Println(none.IsZero(), none.Before(earned)) // the zero Date sorts before every day
+	// Output:
+	// false true true true
+	// true true
+}
+
+func ExampleDate_Date() {
+	y, m, d := cert.MustParseDate("2024-02-29").Date()
+	fmt.Println(y, m, d)
+	// Output: 2024 February 29
+}
+
+func ExampleLevel_MarshalText() {
+	b, _ := json.Marshal(map[string]cert.Level{"expert": cert.Expert, "unset": 0})
+	fmt.Println(string(b))
+	_, err := cert.Level(9).MarshalText()
+	fmt.Println(errors.Is(err, cert.ErrUnknownLevel))
+	// Output:
+	// {"expert":"Expert","unset":""}
+	// true
+}
+
+func ExampleCertification_CanExpire() {
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	fundamentals := cert.Certification{ID: "azure-fundamentals", Name: "Microsoft Certified: Azure Fundamentals", Level: cert.Fundamentals}
+	fmt.Println(admin.CanExpire(), fundamentals.CanExpire())
+	// Output: true false
+}
+
+func ExampleProfile_Index() {
+	p := cert.Profile{MCID: "1000001", Learn: "ada@example.com", Credentials: []cert.Credential{
+		{Cert: "azure-administrator", Earned: cert.MustParseDate("2021-07-15"), Expires: cert.MustParseDate("2022-07-15")},
+		{Cert: "azure-solutions-architect", Earned: cert.MustParseDate("2021-09-01"), Expires: cert.MustParseDate("2022-09-01")},
+	}}
+	fmt.Println(p.Index("azure-solutions-architect"), p.Index("devops-engineer"), p.IsLinked())
+	// Output: 1 -1 true
+}
+
+func ExampleCatalog_MarshalJSON() {
+	c, _ := cert.NewCatalog(cert.Certification{ID: "azure-administrator", Name: "Microsoft Certified: Azure Administrator Associate", Level: cert.Associate, RenewalFrom: cert.MustParseDate("2021-02-01")})
+	b, _ := json.Marshal(c)
+	fmt.Println(string(b), c.Len())
+	var empty cert.Catalog
+	b, _ = json.Marshal(empty)
+	fmt.Println(string(b), empty.Len())
+	// Output:
+	// {"certifications":[{"id":"azure-administrator","name":"Microsoft Certified: Azure Administrator Associate","level":"Associate","renewalFrom":"2021-02-01"}]} 1
+	// null 0
+}

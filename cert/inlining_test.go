@@ -28,7 +28,7 @@ func TestInlining(t *testing.T) {
 		"Date.IsZero", "Date.Before", "Date.After", "Date.Equal", "Date.Compare",
 		"Date.AddDays", "Date.DaysSince", "Date.Weekday", "Date.AppendText",
 		"Date.String", "Date.MarshalText", "fromCount", "daysFromCivil", "computational", "fromComputational", "lastDay", "isLeap",
-		"Level.IsValid", "Level.IsRoleBased", "Certification.Expires",
+		"Level.IsValid", "Level.IsRoleBased", "Certification.CanExpire",
 		"Credential.ActiveOn", "Profile.Index", "Profile.IsLinked",
 		"Catalog.Lookup", "Catalog.Len",
 	} {

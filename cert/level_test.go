@@ -156,7 +156,7 @@ func TestLevelJSON(t *testing.T) {
 	}
 }
 
-func TestCertificationExpires(t *testing.T) {
+func TestCertificationCanExpire(t *testing.T) {
 	tests := []struct {
 		name  string
 		level cert.Level
@@ -172,8 +172,8 @@ func TestCertificationExpires(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := cert.Certification{ID: "x", Name: "X", Level: tt.level}
-			if got := c.Expires(); got != tt.want {
-				t.Errorf("Expires() with level %v = %v, want %v", tt.level, got, tt.want)
+			if got := c.CanExpire(); got != tt.want {
+				t.Errorf("CanExpire() with level %v = %v, want %v", tt.level, got, tt.want)
 			}
 		})
 	}

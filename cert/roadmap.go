@@ -7,15 +7,16 @@ package cert
 // (RULES R1).
 //
 // The page gives a month, not a day, for each wave of renewal assessments.
-// The library takes the first day the page's words cover: 2021-02-01 for the
-// titles offered in "early February 2021", and 2021-02-15 for those offered
-// "mid-February to March 2021". Launch days are not on the page and are left
+// The library takes 2021-02-01, the first day of "early February 2021", for
+// the first wave, and 2021-02-15, the middle of February, for the titles
+// offered "mid-February to March 2021": both inside the ranges RULES H1
+// gives, 2021-02-01..2021-02-10 and 2021-02-11..2021-03-31. Launch days are not on the page and are left
 // zero. Nor are the exams' languages or revision days (RULES A6): they are
 // left empty, meaning not known, rather than guessed.
 //
 // Each call returns a catalog of its own, built from literals.
 func Roadmap() Catalog {
-	// The first renewal days of the two waves; see above.
+	// The first renewal days of the two waves; see above (RULES H1).
 	wave1, wave2 := NewDate(2021, 2, 1), NewDate(2021, 2, 15)
 	a := func(id ID, name string, level Level, from Date, pre ...ID) Certification {
 		return Certification{ID: id, Name: name, Level: level, RenewalFrom: from, Prerequisites: pre}

@@ -54,17 +54,27 @@ func (r Reason) String() string {
 	return "Reason(" + strconv.Itoa(int(r)) + ")"
 }
 
-// MarshalText implements [encoding.TextMarshaler]: the text is the reason's
-// name, and the zero Reason, the zero Decision's, is empty text. Any other
+// AppendText implements [encoding.TextAppender]: it appends the reason's
+// name; the zero Reason, the zero Decision's, appends nothing. Any other
 // value that is no reason is an error matching [ErrUnknownReason].
-func (r Reason) MarshalText() ([]byte, error) {
+func (r Reason) AppendText(b []byte) ([]byte, error) {
 	switch {
 	case r == 0:
-		return []byte{}, nil
+		return b, nil
 	case !r.IsValid():
-		return nil, &reasonError{r.String()}
+		return b, &reasonError{r.String()}
 	}
-	return []byte(reasonNames[r]), nil
+	return append(b, reasonNames[r]...), nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]: the text is that of
+// [Reason.AppendText], and the zero Reason is empty text.
+func (r Reason) MarshalText() ([]byte, error) {
+	b, err := r.AppendText([]byte{})
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]: it accepts a reason's
@@ -101,7 +111,9 @@ func (e *reasonError) Unwrap() error { return ErrUnknownReason }
 //
 // A Decision is also an error, so that [errors.As] recovers it from the error
 // of a refused [Policy.Renew] or [Policy.RecordAttempt]; it matches
-// [ErrNotEligible]. An eligible Decision is never returned as an error.
+// [ErrNotEligible]. An eligible Decision is never returned as an error. As
+// an error, a Decision prints as its Error text with fmt's %v; print its
+// fields by name, or marshal it as JSON, to see them all.
 //
 // The zero Decision decides nothing: its Reason is the zero Reason.
 type Decision struct {

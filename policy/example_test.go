@@ -242,3 +242,25 @@ func ExampleReason() {
 	// 2022-02-01 ProfileNotLinked
 	// 2022-07-15 Expired
 }
+
+func ExampleDecision() {
+	p := policy.Microsoft()
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	holder, _ := p.Earn(cert.Profile{MCID: "1000001", Learn: "ada@example.com"}, admin, cert.MustParseDate("2021-07-15"))
+
+	d := p.Eligibility(holder, admin, cert.MustParseDate("2021-12-01"))
+	fmt.Println(d.Eligible, d.Reason, d.Window, d.EligibleFrom)
+
+	// A refused renewal wraps the Decision; errors.As gives it back, and
+	// errors.Is matches the sentinels of its reason.
+	_, err := p.Renew(holder, admin, cert.MustParseDate("2022-07-15"))
+	var refused policy.Decision
+	fmt.Println(errors.As(err, &refused), refused.Reason)
+	fmt.Println(errors.Is(err, policy.ErrNotEligible), errors.Is(err, policy.ErrExpired))
+	fmt.Println(err)
+	// Output:
+	// false NotYetOpen [2022-01-15, 2022-07-15) 2022-01-15
+	// true Expired
+	// true true
+	// policy: cannot renew "azure-administrator" on 2022-07-15: expired
+}

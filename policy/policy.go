@@ -164,13 +164,14 @@ func (e *PolicyError) Unwrap() []error {
 //   - no terms; a first term with a From day, a later one without, or terms
 //     out of order or on the same day (so that exactly one term is in force
 //     on every day);
-//   - a term, window or extension of no months or of more than 1200, or a
-//     negative market age;
+//   - a term, window or extension of no months or of more than 1200 (a
+//     hundred years), or a market age below 0 or above 1200 months;
 //   - a window not shorter than every term (the window would open before
 //     the credential was earned) or than the extension (a renewal would
 //     leave the window open, against RULES N3);
 //   - more than [MaxReminders] reminders, or days before expiry that are
-//     not positive or not in strictly descending order;
+//     not from 1 to 36525 (a hundred years) or not in strictly descending
+//     order;
 //   - a retake rule with a negative count or wait; the error also matches
 //     [assessment.ErrInvalidRetakes].
 func (p Policy) Validate() error {
