@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"encoding/json"
+	"errors"
 	"strconv"
 
 	"github.com/certrenew/certrenew/cert"
@@ -159,6 +161,36 @@ func (w Window) Contains(d cert.Date) bool {
 // Last returns the last day of w, the day before Closes, or the zero Date
 // for the zero Window.
 func (w Window) Last() cert.Date { return w.Closes.AddDays(-1) }
+
+// windowJSON is the JSON form of a Window: its days, and its last day for
+// the reader's convenience.
+type windowJSON struct {
+	Opens  cert.Date `json:"opens"`
+	Closes cert.Date `json:"closes"`
+	Last   cert.Date `json:"last"`
+}
+
+// MarshalJSON implements [json.Marshaler]: an object with "opens",
+// "closes" and "last", the day before "closes".
+func (w Window) MarshalJSON() ([]byte, error) {
+	return json.Marshal(windowJSON{w.Opens, w.Closes, w.Last()})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
+// MarshalJSON writes; "last" may be left out, and when given must be the day
+// before "closes". On error w is unchanged.
+func (w *Window) UnmarshalJSON(data []byte) error {
+	var v windowJSON
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	got := Window{v.Opens, v.Closes}
+	if !v.Last.IsZero() && v.Last != got.Last() {
+		return errors.New("policy: window " + got.String() + " does not end on " + v.Last.String())
+	}
+	*w = got
+	return nil
+}
 
 // String returns w as "[2022-01-15, 2022-07-15)", or "" for the zero
 // Window.

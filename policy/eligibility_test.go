@@ -385,3 +385,25 @@ func TestWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowJSON checks the window's JSON form: its days and its last day
+// (RULES D2, E2), read back as written, and a last day that does not match
+// refused.
+func TestWindowJSON(t *testing.T) {
+	w := window("2022-01-15", "2022-07-15")
+	b, err := json.Marshal(w)
+	if err != nil || string(b) != `{"opens":"2022-01-15","closes":"2022-07-15","last":"2022-07-14"}` {
+		t.Fatalf("json.Marshal(%s) = %s, %v", w, b, err)
+	}
+	var back policy.Window
+	if err := json.Unmarshal(b, &back); err != nil || back != w {
+		t.Errorf("json.Unmarshal(%s) = %s, %v", b, back, err)
+	}
+	if err := json.Unmarshal([]byte(`{"opens":"2022-01-15","closes":"2022-07-15"}`), &back); err != nil || back != w {
+		t.Errorf("without last: %s, %v", back, err)
+	}
+	back = w
+	if err := json.Unmarshal([]byte(`{"opens":"2022-01-15","closes":"2022-07-15","last":"2022-07-15"}`), &back); err == nil || back != w {
+		t.Errorf("a last day that is the expiry: %v, window %s", err, back)
+	}
+}
