@@ -27,10 +27,8 @@
 // Nothing in the library reads a clock, a file or the network, logs, or
 // keeps state. The caller passes the day (a cert.Date) or the instant (a
 // time.Time) it asks about; the same inputs always give the same answer.
-// Operations return new values and never change what they were given, but
-// for one documented exception: recording an attempt appends, as append
-// does, into spare capacity of the cycle's attempts, so that it allocates
-// nothing.
+// Operations return new values and never change what they were given, and
+// every value is safe to share between goroutines.
 //
 // # Example
 //

@@ -74,9 +74,14 @@ import (
 // An Attempt is one attempt at a renewal assessment: the instant it started
 // and whether it was passed. The zero Attempt is a failed attempt that
 // started at the zero [time.Time].
+//
+// Its JSON form is {"at": "2022-02-01T09:00:00+08:00", "passed": false},
+// the instant in RFC 3339 form with its offset. Read back, an instant keeps
+// its wall-clock reading and offset but not its location's name or a
+// monotonic reading, neither of which changes an answer here.
 type Attempt struct {
-	At     time.Time
-	Passed bool
+	At     time.Time `json:"at"`
+	Passed bool      `json:"passed"`
 }
 
 // Retakes is the retake rule of the renewal assessment (RULES A2, A3): after
@@ -89,7 +94,10 @@ type Attempt struct {
 // The zero Retakes has no waits at all: every attempt may start as soon as
 // the one before it. A negative Immediate counts as 0 and a negative Wait
 // as 0 in [Retakes.Check] and [Retakes.Next]; [Retakes.Validate] reports
-// both.
+// both, and a Wait longer than [MaxWait].
+//
+// Its JSON form is {"immediate": 1, "wait": "24h0m0s"}, the wait written
+// as [time.Duration.String] writes it, alone as inside a policy.
 type Retakes struct {
 	Immediate int           // retakes that may start without waiting
 	Wait      time.Duration // elapsed time from one attempt to the next, after the immediate retakes
@@ -149,14 +157,22 @@ func (e *OrderError) Error() string {
 // Unwrap returns [ErrOutOfOrder].
 func (e *OrderError) Unwrap() error { return ErrOutOfOrder }
 
+// MaxWait is the longest retake wait [Retakes.Validate] accepts: 36525
+// days, a hundred years, the bound the policy puts on every span. A longer
+// wait would bar every retake for the life of any credential.
+const MaxWait = 36525 * 24 * time.Hour
+
 // Validate reports whether r makes sense: it returns an error matching
-// [ErrInvalidRetakes] when Immediate or Wait is negative, and nil otherwise.
+// [ErrInvalidRetakes] when Immediate is negative or Wait is negative or
+// longer than [MaxWait], and nil otherwise.
 func (r Retakes) Validate() error {
 	switch {
 	case r.Immediate < 0:
 		return fmt.Errorf("%w: negative Immediate %d", ErrInvalidRetakes, r.Immediate)
 	case r.Wait < 0:
 		return fmt.Errorf("%w: negative Wait %v", ErrInvalidRetakes, r.Wait)
+	case r.Wait > MaxWait:
+		return fmt.Errorf("%w: Wait %v is longer than %v", ErrInvalidRetakes, r.Wait, MaxWait)
 	}
 	return nil
 }
@@ -202,26 +218,58 @@ func (r Retakes) Check(history []Attempt, at time.Time) error {
 }
 
 // Next returns the earliest instant at which the attempt after history may
-// start (RULES A2, A3):
-//   - for an empty history, the zero [time.Time]: there is no constraint,
+// start under r (RULES A2, A3), and ok, which is false when no further
+// attempt may start:
+//   - an empty history gives (time.Time{}, true): there is no constraint,
 //     and Check allows every instant;
-//   - when the next attempt is an immediate retake, the last attempt's start;
-//   - otherwise the last attempt's start plus Wait.
+//   - a history whose last attempt is a pass gives (time.Time{}, false): a
+//     pass ends the cycle (RULES A4, A5);
+//   - when the next attempt is an immediate retake, the last attempt's
+//     start (RULES A2);
+//   - otherwise the last attempt's start plus Wait (RULES A3), or
+//     (time.Time{}, false) when that instant lies beyond the last one a
+//     [time.Time] can hold.
 //
-// When the last attempt is a pass, no attempt may follow in this cycle, and
-// Next returns the zero time.Time; [Retakes.Check] says why. Like Check, it
-// reads only len(history) and the last attempt. A wait is added with
-// [time.Time.Add], so the instant returned is in the last attempt's location
-// (and keeps its monotonic reading, if it has one).
-func (r Retakes) Next(history []Attempt) time.Time {
+// Whenever ok is true, Check(history, at) allows at and refuses every
+// earlier instant. Like Check, Next reads only len(history) and the last
+// attempt. A wait is added with [time.Time.Add], so the instant returned is
+// in the last attempt's location (and keeps its monotonic reading, if it
+// has one). Next allocates nothing.
+func (r Retakes) Next(history []Attempt) (at time.Time, ok bool) {
 	n := len(history)
-	if n == 0 || history[n-1].Passed {
-		return time.Time{}
+	if n == 0 {
+		return time.Time{}, true
 	}
-	if r.waits(n) {
-		return history[n-1].At.Add(r.Wait)
+	last := &history[n-1]
+	switch {
+	case last.Passed:
+		return time.Time{}, false
+	case !r.waits(n):
+		return last.At, true
+	case last.At.Unix() > farUnix && !fits(last.At, r.Wait):
+		return time.Time{}, false
 	}
-	return history[n-1].At
+	return last.At.Add(r.Wait), true
+}
+
+// farUnix is the last Unix second from which every wait, up to the longest
+// time.Duration, ends at an instant a time.Time can hold. Next checks the
+// sum exactly, with fits, only for an attempt after it, some 292 billion
+// years from now.
+const farUnix = 1<<63 - 1 - internalOffset - (1<<63-1)/int64(time.Second) - 2
+
+// fits reports whether t plus d, for d > 0, is an instant that a time.Time
+// can hold: its second count since 0001-01-01 stays within int64. Beyond
+// that, time.Time.Add saturates (or, before Go 1.23, wraps) and would give
+// an instant that is less than d after t.
+func fits(t time.Time, d time.Duration) bool {
+	const maxSec = 1<<63 - 1
+	sec := t.Unix() + internalOffset
+	ds := int64(d / time.Second)
+	if int32(t.Nanosecond())+int32(d%time.Second) >= 1e9 {
+		ds++
+	}
+	return sec <= maxSec-ds
 }
 
 // CheckHistory reports whether history can be the attempts of one renewal

@@ -2,6 +2,8 @@ package assessment
 
 import (
 	"fmt"
+	"iter"
+	"slices"
 	"time"
 
 	"github.com/certrenew/certrenew/cert"
@@ -14,63 +16,84 @@ import (
 // window opened, as no attempt outside the window is recorded (package policy
 // refuses it). A pass renews the credential and so ends its cycle.
 //
-// A Cycle checks the whole history once, when [NewCycle] makes it, and every
-// attempt [Cycle.Record] adds after that: a Cycle whose history is in order
-// and holds no pass before its last attempt stays so, and one whose history
-// is not refuses every attempt. [Cycle.For] refuses a cycle for any
-// credential but its own, so the attempts of an expiry that a pass has
-// renewed cannot count towards the next one.
+// A Cycle is a value that never changes: [NewCycle] checks the whole history
+// once and keeps a copy of it, and [Cycle.Record] returns a new Cycle with
+// storage of its own, leaving the one it was called on as it was. So every
+// Cycle's history is in order and holds a pass, if at all, only as its last
+// attempt, and two Cycles never share storage that either can change: any
+// number of them may be recorded onto, in any order, from any goroutines.
+// [Cycle.For] refuses a cycle for any credential but its own, so the
+// attempts of an expiry that a pass has renewed cannot count towards the
+// next one.
 //
 // The zero Cycle is the empty cycle of the zero [cert.Credential]: it allows
 // a first attempt, and For refuses every real credential.
 //
-// A Cycle is a value: Record returns a new one. Its attempts share storage
-// as slices do, so that recording a fail allocates nothing: like append,
-// Record writes into spare capacity beyond the attempts, which another copy
-// of the same cycle may then see. Record onto the latest cycle only, never
-// twice onto one (see [NewCycle]).
+// Its JSON form is {"credential": {...}, "attempts": [{"at": ..., "passed":
+// ...}, ...]}; reading it back checks the history as NewCycle does.
 type Cycle struct {
 	cred     cert.Credential
-	attempts []Attempt
-	err      error // why the history given to NewCycle cannot be a cycle's, or nil
+	attempts []Attempt // never written after the Cycle is made; no spare capacity
 }
 
 // NewCycle returns the cycle of cr with the attempts already made in it,
-// oldest first, as a caller stored them; nil or empty for a cycle that
-// starts now, such as the one after a renewal.
+// oldest first, as a caller stored them: nil or empty for a cycle that
+// starts now, such as the one after a renewal, which is never refused.
 //
-// The cycle keeps the slice as given, without copying it. As with append,
-// [Cycle.Record] may write into the slice's spare capacity: do not modify
-// the slice afterwards, and record onto the latest cycle only, never twice
-// onto the same one.
-//
-// NewCycle checks attempts with [CheckHistory] (one pass over them) and does
-// not fail: a cycle whose history is refused keeps the refusal and returns it
-// from [Cycle.Check] and [Cycle.Record].
-func NewCycle(cr cert.Credential, attempts []Attempt) Cycle {
-	return Cycle{cred: cr, attempts: attempts, err: CheckHistory(attempts)}
+// NewCycle copies attempts: later changes to the caller's slice do not reach
+// the cycle. It refuses, with the error of [CheckHistory], a history in
+// which an attempt starts before the one before it ([ErrOutOfOrder]) or
+// follows a pass ([ErrPassed]), and then returns the zero Cycle. It does not
+// check the retake waits between the stored attempts, which may have been
+// recorded under another rule.
+func NewCycle(cr cert.Credential, attempts []Attempt) (Cycle, error) {
+	if err := CheckHistory(attempts); err != nil {
+		return Cycle{}, err
+	}
+	return Cycle{cred: cr, attempts: own(attempts)}, nil
+}
+
+// own returns a copy of a with no spare capacity, or nil when a is empty.
+func own(a []Attempt) []Attempt {
+	if len(a) == 0 {
+		return nil
+	}
+	return slices.Clip(slices.Clone(a))
 }
 
 // Credential returns the credential (Cert, Earned and Expires) whose current
 // expiry the cycle renews.
 func (c Cycle) Credential() cert.Credential { return c.cred }
 
-// Attempts returns the cycle's attempts, oldest first. The slice shares the
-// cycle's storage: do not modify it.
-func (c Cycle) Attempts() []Attempt { return c.attempts }
+// Attempts returns a copy of the cycle's attempts, oldest first, or nil for
+// an empty cycle. Changing the copy does not change the cycle. To read
+// without copying, use [Cycle.Len], [Cycle.At] and [Cycle.All].
+func (c Cycle) Attempts() []Attempt { return own(c.attempts) }
 
 // Len returns the number of attempts in the cycle.
 func (c Cycle) Len() int { return len(c.attempts) }
 
-// Passed reports whether an attempt of the cycle is a pass, which ends the
-// cycle (RULES A4).
-func (c Cycle) Passed() bool {
-	for i := range c.attempts {
-		if c.attempts[i].Passed {
-			return true
+// At returns the cycle's i-th attempt, from 0, the oldest. It panics if i is
+// not in [0, Len()), as indexing a slice does.
+func (c Cycle) At(i int) Attempt { return c.attempts[i] }
+
+// All returns an iterator over the cycle's attempts, oldest first, with
+// their indices.
+func (c Cycle) All() iter.Seq2[int, Attempt] {
+	return func(yield func(int, Attempt) bool) {
+		for i, a := range c.attempts {
+			if !yield(i, a) {
+				return
+			}
 		}
 	}
-	return false
+}
+
+// Passed reports whether the cycle holds a pass, which ends it (RULES A4). A
+// pass can only be the last attempt of a Cycle.
+func (c Cycle) Passed() bool {
+	n := len(c.attempts)
+	return n > 0 && c.attempts[n-1].Passed
 }
 
 // For reports whether the cycle belongs to cr, the holder's current
@@ -91,40 +114,37 @@ func describe(cr cert.Credential) string {
 }
 
 // Check reports whether an attempt may start at the instant at in the cycle
-// under the retake rule r. It refuses a history that [NewCycle] refused with
-// that refusal, and otherwise answers as [Retakes.Check] does, which for a
-// checked history is the whole rule.
+// under the retake rule r, as [Retakes.Check] does on the cycle's attempts;
+// for a Cycle, whose history NewCycle checked, that is the whole rule. It
+// allocates only the error of a refusal.
 func (c Cycle) Check(r Retakes, at time.Time) error {
-	if c.err != nil {
-		return c.err
-	}
 	return r.Check(c.attempts, at)
 }
 
 // Next returns the earliest instant at which the cycle's next attempt may
-// start under the retake rule r, as [Retakes.Next] does. It returns the zero
-// [time.Time] for an empty cycle (no constraint), and also for a cycle that
-// allows no further attempt (a pass, or a refused history): [Cycle.Check]
-// says why.
-func (c Cycle) Next(r Retakes) time.Time {
-	if c.err != nil {
-		return time.Time{}
-	}
+// start under the retake rule r, and whether one may start at all, as
+// [Retakes.Next] does: (time.Time{}, true) for an empty cycle, and ok false
+// after a pass.
+func (c Cycle) Next(r Retakes) (at time.Time, ok bool) {
 	return r.Next(c.attempts)
 }
 
-// Record returns the cycle with a added as its latest attempt, when
+// Record returns a new cycle with a added as its latest attempt, when
 // [Cycle.Check] allows an attempt at a.At under r. On a refusal it returns c
-// unchanged and the refusal.
+// and the refusal. c itself never changes: the new cycle has storage of its
+// own, so recording onto the same cycle twice gives two independent cycles.
+// A pass is recorded like a fail; it ends the cycle, and the credential's
+// next cycle starts empty, with [NewCycle].
 //
-// Record appends as append does: when the attempts have spare capacity it
-// writes there and allocates nothing, and the new cycle shares storage with
-// c (see [NewCycle]). A pass is recorded like a fail; it ends the cycle, and
-// the credential's next cycle starts with [NewCycle].
+// Record allocates the new cycle's attempts (one allocation); attempts are
+// hours apart, so this is not a hot path. To ask whether an attempt may
+// start without recording it, use [Cycle.Check], which allocates nothing.
 func (c Cycle) Record(r Retakes, a Attempt) (Cycle, error) {
 	if err := c.Check(r, a.At); err != nil {
 		return c, err
 	}
-	c.attempts = append(c.attempts, a)
-	return c, nil
+	attempts := make([]Attempt, len(c.attempts)+1)
+	copy(attempts, c.attempts)
+	attempts[len(c.attempts)] = a
+	return Cycle{cred: c.cred, attempts: attempts}, nil
 }

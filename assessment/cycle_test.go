@@ -1,7 +1,9 @@
 package assessment_test
 
 import (
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,7 +20,7 @@ var admin = cert.Credential{Cert: "azure-administrator", Earned: day("2020-03-10
 
 func TestCycleRecord(t *testing.T) {
 	t0 := at("2021-10-01T09:00:00Z")
-	c := assessment.NewCycle(admin, nil)
+	c := newCycle(t, admin, nil)
 	steps := []struct {
 		name string
 		a    assessment.Attempt
@@ -50,12 +52,12 @@ func TestCycleRecord(t *testing.T) {
 	if !c.Passed() || c.Len() != 3 {
 		t.Errorf("after a pass: Passed() = %v, Len() = %d; want true, 3", c.Passed(), c.Len())
 	}
-	if next := c.Next(microsoft); !next.IsZero() {
-		t.Errorf("Next after a pass = %v, want the zero time", next)
+	if next, ok := c.Next(microsoft); ok || !next.IsZero() {
+		t.Errorf("Next after a pass = %v, %v; want the zero time, false", next, ok)
 	}
 }
 
-func TestCycleRefusedHistory(t *testing.T) {
+func TestNewCycleRefusesHistory(t *testing.T) {
 	t0 := at("2021-10-01T09:00:00Z")
 	tests := []struct {
 		name    string
@@ -69,25 +71,33 @@ func TestCycleRefusedHistory(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := clone(tt.history)
-			c := assessment.NewCycle(admin, tt.history)
-			// Retakes.Check alone reads only the last attempt and allows this.
-			later := t0.Add(1000 * time.Hour)
-			if err := microsoft.Check(tt.history, later); err != nil {
-				t.Fatalf("Retakes.Check = %v, want nil (it reads only the last attempt)", err)
-			}
-			checkRefusal(t, c.Check(microsoft, later), tt.want)
-			got, err := c.Record(microsoft, assessment.Attempt{At: later})
+			c, err := assessment.NewCycle(admin, tt.history)
 			checkRefusal(t, err, tt.want)
-			if got.Len() != len(tt.history) {
-				t.Errorf("Record on a refused history: Len() = %d, want %d", got.Len(), len(tt.history))
-			}
-			if next := c.Next(microsoft); !next.IsZero() {
-				t.Errorf("Next = %v, want the zero time", next)
+			if diff := cmp.Diff(assessment.Cycle{}, c, cmp.AllowUnexported(assessment.Cycle{})); diff != "" {
+				t.Errorf("NewCycle refused, but returned a cycle (-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff(before, tt.history); diff != "" {
 				t.Errorf("the history changed (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestNewCycleCopies checks that a cycle keeps a copy of the history it is
+// given: later changes to the caller's slice do not reach it, and what
+// Attempts returns is a copy too.
+func TestNewCycleCopies(t *testing.T) {
+	h := spaced(3)
+	c := newCycle(t, admin, h)
+	want := clone(h)
+	h[0].Passed, h[2].At = true, time.Time{}
+	if diff := cmp.Diff(want, c.Attempts()); diff != "" {
+		t.Errorf("a change to the caller's slice reached the cycle (-want +got):\n%s", diff)
+	}
+	got := c.Attempts()
+	got[2].Passed = true
+	if c.Passed() {
+		t.Error("a change to the slice Attempts returned reached the cycle")
 	}
 }
 
@@ -106,7 +116,7 @@ func TestCycleFor(t *testing.T) {
 		{"A4 the cycle of an earlier credential of the title", cert.Credential{Cert: admin.Cert, Earned: day("2018-03-10"), Expires: admin.Expires}, false},
 		{"A4 the zero credential", cert.Credential{}, false},
 	}
-	c := assessment.NewCycle(admin, fails(at("2021-10-01T09:00:00Z")))
+	c := newCycle(t, admin, fails(at("2021-10-01T09:00:00Z")))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := c.For(tt.cr)
@@ -124,24 +134,87 @@ func TestCycleFor(t *testing.T) {
 	}
 }
 
-// TestCycleAppends checks that Record appends as append does: into spare
-// capacity, leaving the cycle it was called on as it was.
-func TestCycleAppends(t *testing.T) {
-	h := make([]assessment.Attempt, 2, 4)
-	copy(h, spaced(2))
-	c := assessment.NewCycle(admin, h)
-	a := assessment.Attempt{At: h[1].At.Add(25 * time.Hour)}
-	got, err := c.Record(microsoft, a)
+// TestCycleRecordNeverShares checks that a Cycle is a value: recording a
+// fail and then a pass onto the same cycle gives two cycles that do not see
+// each other's attempts, whatever the capacity of the history given, and
+// leaves the cycle recorded onto as it was (RULES A4).
+func TestCycleRecordNeverShares(t *testing.T) {
+	for _, capacity := range []int{2, 3, 8} {
+		h := make([]assessment.Attempt, 2, capacity)
+		copy(h, spaced(2))
+		c := newCycle(t, admin, h)
+		fail := assessment.Attempt{At: h[1].At.Add(25 * time.Hour)}
+		pass := assessment.Attempt{At: h[1].At.Add(26 * time.Hour), Passed: true}
+		failed, err := c.Record(microsoft, fail)
+		if err != nil {
+			t.Fatal(err)
+		}
+		passed, err := c.Record(microsoft, pass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if failed.Passed() || !passed.Passed() {
+			t.Errorf("capacity %d: Passed() = %v after a fail, %v after a pass; want false, true", capacity, failed.Passed(), passed.Passed())
+		}
+		if diff := cmp.Diff(append(spaced(2), fail), failed.Attempts()); diff != "" {
+			t.Errorf("capacity %d: the failed cycle (-want +got):\n%s", capacity, diff)
+		}
+		if diff := cmp.Diff(spaced(2), c.Attempts()); diff != "" || c.Len() != 2 {
+			t.Errorf("capacity %d: the cycle recorded onto changed (-want +got):\n%s", capacity, diff)
+		}
+		if diff := cmp.Diff(spaced(2), h); diff != "" {
+			t.Errorf("capacity %d: the caller's slice changed (-want +got):\n%s", capacity, diff)
+		}
+	}
+}
+
+// TestCycleJSON checks that a cycle round-trips through its JSON form and
+// that reading one checks its history as NewCycle does.
+func TestCycleJSON(t *testing.T) {
+	tokyo := time.FixedZone("UTC+09:00", 9*3600)
+	c := newCycle(t, admin, []assessment.Attempt{{At: at("2021-10-01T09:00:00Z").In(tokyo)}, {At: at("2021-10-01T10:00:00Z"), Passed: true}})
+	data, err := json.Marshal(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Len() != 2 || got.Len() != 3 {
-		t.Fatalf("Len() before and after Record = %d, %d; want 2, 3", c.Len(), got.Len())
+	const want = `{"credential":{"cert":"azure-administrator","earned":"2020-03-10","expires":"2022-03-10"},` +
+		`"attempts":[{"at":"2021-10-01T18:00:00+09:00","passed":false},{"at":"2021-10-01T10:00:00Z","passed":true}]}`
+	if string(data) != want {
+		t.Errorf("MarshalJSON = %s, want %s", data, want)
 	}
-	if &got.Attempts()[0] != &h[0] {
-		t.Error("Record copied a history with spare capacity")
+	var back assessment.Cycle
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
 	}
-	if diff := cmp.Diff(a, h[:3][2]); diff != "" {
-		t.Errorf("spare capacity mismatch (-want +got):\n%s", diff)
+	if diff := cmp.Diff(c.Attempts(), back.Attempts()); diff != "" || back.Credential() != c.Credential() {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
+	empty, err := json.Marshal(newCycle(t, admin, nil))
+	if err != nil || !strings.HasSuffix(string(empty), `"attempts":[]}`) {
+		t.Errorf("MarshalJSON of an empty cycle = %s, %v; want attempts []", empty, err)
+	}
+	for _, bad := range []string{
+		`{"credential":{"cert":"a","earned":"2020-03-10"},"attempts":[{"at":"2021-10-01T10:00:00Z","passed":true},{"at":"2021-10-01T11:00:00Z","passed":false}]}`,
+		`{"credential":{"cert":"a","earned":"2020-03-10"},"attempts":[{"at":"2021-10-01T10:00:00Z"},{"at":"2021-10-01T09:00:00Z"}]}`,
+		`{"credential":{"cert":"a","earned":"2020-03-10"},"attempts":[],"extra":1}`,
+		`{"credential":{"cert":"a","earned":"2020-03-10"},"attempts":[]} {}`,
+	} {
+		back := c
+		if err := json.Unmarshal([]byte(bad), &back); err == nil {
+			t.Errorf("Unmarshal(%s) = nil, want a refusal", bad)
+		}
+		if back.Len() != c.Len() {
+			t.Errorf("Unmarshal(%s) changed the cycle on a refusal", bad)
+		}
+	}
+}
+
+// newCycle returns NewCycle(cr, h), failing the test on a refusal.
+func newCycle(t *testing.T, cr cert.Credential, h []assessment.Attempt) assessment.Cycle {
+	t.Helper()
+	c, err := assessment.NewCycle(cr, h)
+	if err != nil {
+		t.Fatalf("NewCycle: %v", err)
+	}
+	return c
 }

@@ -39,14 +39,21 @@ func ExampleRetakes_Next() {
 		{At: time.Date(2021, 3, 13, 11, 0, 0, 0, ny)},
 		{At: time.Date(2021, 3, 13, 12, 0, 0, 0, ny)},
 	}
-	fmt.Println("first attempt:", r.Next(nil).IsZero())
-	fmt.Println("second attempt:", r.Next(history[:1]).Format(time.RFC3339))
+	first, ok := r.Next(nil)
+	fmt.Println("first attempt: any instant:", first.IsZero(), ok)
+	second, _ := r.Next(history[:1])
+	fmt.Println("second attempt:", second.Format(time.RFC3339))
 	// 24 hours of elapsed time, not the same clock time a day later (D4).
-	fmt.Println("third attempt:", r.Next(history).Format(time.RFC3339))
+	third, _ := r.Next(history)
+	fmt.Println("third attempt:", third.Format(time.RFC3339))
+	// A pass ends the cycle: no attempt follows it (RULES A4).
+	_, ok = r.Next(append(history, assessment.Attempt{At: third, Passed: true}))
+	fmt.Println("after a pass:", ok)
 	// Output:
-	// first attempt: true
+	// first attempt: any instant: true true
 	// second attempt: 2021-03-13T11:00:00-05:00
 	// third attempt: 2021-03-14T13:00:00-04:00
+	// after a pass: false
 }
 
 func ExampleCycle_Record() {
@@ -56,7 +63,7 @@ func ExampleCycle_Record() {
 		Earned:  cert.MustParseDate("2020-03-10"),
 		Expires: cert.MustParseDate("2022-03-10"),
 	}
-	c := assessment.NewCycle(admin, nil) // no attempts yet in this cycle
+	c, _ := assessment.NewCycle(admin, nil) // no attempts yet in this cycle; never refused
 	start := time.Date(2022, 1, 10, 8, 0, 0, 0, time.UTC)
 	for _, a := range []assessment.Attempt{
 		{At: start},
@@ -77,7 +84,8 @@ func ExampleCycle_Record() {
 	renewed := admin
 	renewed.Expires = admin.Expires.AddMonths(12)
 	fmt.Println(errors.Is(c.For(renewed), assessment.ErrStaleCycle))
-	fmt.Println(assessment.NewCycle(renewed, nil).For(renewed))
+	next, _ := assessment.NewCycle(renewed, nil)
+	fmt.Println(next.For(renewed))
 	// Output:
 	// recorded attempt 1, passed: false
 	// recorded attempt 2, passed: false

@@ -58,7 +58,7 @@ func FuzzRetakes(f *testing.F) {
 		}
 		at := last.Add(time.Duration(offset))
 
-		if err := r.Validate(); (err != nil) != (immediate < 0 || wait < 0) || err != nil && !errors.Is(err, assessment.ErrInvalidRetakes) {
+		if err := r.Validate(); (err != nil) != (immediate < 0 || wait < 0 || wait > int64(assessment.MaxWait)) || err != nil && !errors.Is(err, assessment.ErrInvalidRetakes) {
 			t.Errorf("Validate() = %v", err)
 		}
 
@@ -95,16 +95,27 @@ func FuzzRetakes(f *testing.F) {
 			t.Error("empty error message")
 		}
 
-		next := r.Next(h)
-		if len(h) > 0 && !h[len(h)-1].Passed {
+		next, ok := r.Next(h)
+		switch {
+		case len(h) == 0:
+			if !ok || !next.IsZero() {
+				t.Errorf("Next(empty) = %v, %v; want the zero time, true", next, ok)
+			}
+		case h[len(h)-1].Passed:
+			if ok || !next.IsZero() {
+				t.Errorf("Next after a pass = %v, %v; want the zero time, false", next, ok)
+			}
+		case ok:
 			if err := r.Check(h, next); err != nil {
 				t.Errorf("Check(h, Next(h)) = %v", err)
 			}
 			if err := r.Check(h, next.Add(-1)); err == nil {
 				t.Errorf("Check(h, Next(h)-1ns) = nil")
 			}
-		} else if !next.IsZero() {
-			t.Errorf("Next = %v, want the zero time", next)
+		default:
+			if err := r.Check(h, time.Unix(1<<63-1-62135596800, 999999999)); err == nil {
+				t.Errorf("Next says no attempt may follow, but Check allows the last instant")
+			}
 		}
 
 		// CheckHistory against a naive reading of RULES A4, A5.
@@ -128,13 +139,15 @@ func FuzzRetakes(f *testing.F) {
 			t.Errorf("CheckHistory = %v, want %v", hist, want)
 		}
 
-		c := assessment.NewCycle(admin, h)
+		c, cerr := assessment.NewCycle(admin, h)
+		if (cerr == nil) != (hist == nil) || cerr != nil && cerr.Error() != hist.Error() {
+			t.Errorf("NewCycle = %v, CheckHistory = %v", cerr, hist)
+		}
+		if cerr != nil {
+			return
+		}
 		got, rerr := c.Record(r, assessment.Attempt{At: at})
 		switch {
-		case hist != nil:
-			if rerr == nil || rerr.Error() != hist.Error() || got.Len() != len(h) {
-				t.Errorf("Record on a refused history = %v, want %v", rerr, hist)
-			}
 		case !same(rerr, err):
 			t.Errorf("Record = %v, Check = %v", rerr, err)
 		case rerr == nil && got.Len() != len(h)+1:

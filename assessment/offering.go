@@ -12,18 +12,21 @@ import (
 //
 // The zero Offering is that of no certification, in languages not known, and
 // revised on no known day.
+//
+// Its JSON form is {"cert": ..., "languages": [...], "revised": ...}, the
+// empty list and the zero day left out.
 type Offering struct {
-	Cert cert.ID
+	Cert cert.ID `json:"cert"`
 
 	// Languages lists the assessment's languages as BCP 47 tags, such as
 	// "en" or "zh-Hans": those of the exam. Empty means not known: the
 	// roadmap catalog does not give them, as the policy page does not list
 	// them.
-	Languages []string
+	Languages []string `json:"languages,omitempty"`
 
 	// Revised is the day of the exam's latest revision, which the
 	// assessment follows, or the zero Date when it is not known.
-	Revised cert.Date
+	Revised cert.Date `json:"revised,omitzero"`
 }
 
 // OfferingOf returns the renewal assessment of c: its ID, the languages of

@@ -35,15 +35,18 @@ func gap() gopter.Gen {
 func genScenario() gopter.Gen {
 	return gopter.CombineGens(
 		gen.IntRange(-1, 3), // Immediate, with a negative value
-		gen.OneGenOf(gen.Int64Range(-2, 2), gen.Int64Range(0, int64(48*time.Hour)), gen.Const(int64(24*time.Hour))), // Wait
-		gen.Int64Range(-1<<62, 1<<62), // the first attempt, in Unix nanoseconds
-		gen.IntRange(0, 16),           // the number of attempts
+		gen.OneGenOf(gen.Int64Range(-2, 2), gen.Int64Range(0, int64(48*time.Hour)), gen.Const(int64(24*time.Hour)), gen.Int64Range(0, int64(assessment.MaxWait))), // Wait
+		gen.OneGenOf( // the first attempt, in seconds from the end of time.Time's range, or in Unix nanoseconds
+			gen.Int64Range(-1<<62, 1<<62).Map(func(ns int64) time.Time { return time.Unix(0, ns) }),
+			gen.Int64Range(0, 4*int64(assessment.MaxWait/time.Second)).Map(func(back int64) time.Time { return lastSecond.Add(-time.Duration(back) * time.Second) }),
+		),
+		gen.IntRange(0, 16), // the number of attempts
 		gen.SliceOfN(16, gap()),
 		gen.OneGenOf(gen.Int64Range(1, 2), gen.Int64Range(1, int64(1000*time.Hour))), // step
 		gen.IntRange(0, len(locations)-1),
 	).Map(func(v []any) scenario {
 		n, gaps := v[3].(int), v[4].([]int64)
-		t := time.Unix(0, v[2].(int64)).UTC()
+		t := v[2].(time.Time).UTC()
 		h := make([]assessment.Attempt, n)
 		for i := range h {
 			if i > 0 {
@@ -58,6 +61,17 @@ func genScenario() gopter.Gen {
 			loc:     v[6].(int),
 		}
 	})
+}
+
+// lastSecond is the start of the last second a time.Time holds: its second
+// count since 0001-01-01 is the largest int64.
+var lastSecond = time.Unix(1<<63-1-62135596800, 0)
+
+// nextAt returns the instant of r.Next(h), or the zero time when no attempt
+// may follow.
+func nextAt(r assessment.Retakes, h []assessment.Attempt) time.Time {
+	at, _ := r.Next(h)
+	return at
 }
 
 var locations = func() []*time.Location {
@@ -92,7 +106,13 @@ func TestProperties(t *testing.T) {
 
 	properties.Property("A2 A3 the next attempt may start at Next", prop.ForAll(
 		func(s scenario) bool {
-			return s.r.Check(s.history, s.r.Next(s.history)) == nil
+			at, ok := s.r.Next(s.history)
+			if !ok {
+				// No attempt may follow: Check refuses every instant.
+				last := s.history[len(s.history)-1].At
+				return s.r.Check(s.history, last) != nil && s.r.Check(s.history, lastSecond.Add(999999999)) != nil
+			}
+			return s.r.Check(s.history, at) == nil
 		}, genScenario()))
 
 	properties.Property("A3 A5 every instant before Next is refused", prop.ForAll(
@@ -100,22 +120,31 @@ func TestProperties(t *testing.T) {
 			if len(s.history) == 0 {
 				return true // no constraint: Next is the zero time
 			}
-			next := s.r.Next(s.history)
+			next, ok := s.r.Next(s.history)
+			if !ok {
+				return true // the property above checks this case
+			}
 			return s.r.Check(s.history, next.Add(-1)) != nil && s.r.Check(s.history, next.Add(-s.step)) != nil
 		}, genScenario()))
 
 	properties.Property("A3 every instant at or after Next is allowed", prop.ForAll(
 		func(s scenario) bool {
-			return s.r.Check(s.history, s.r.Next(s.history).Add(s.step)) == nil
+			next, ok := s.r.Next(s.history)
+			if !ok || !next.Add(s.step).After(next) {
+				return true // none is, or next plus step is past the end of time.Time
+			}
+			return s.r.Check(s.history, next.Add(s.step)) == nil
 		}, genScenario()))
 
 	properties.Property("D4 moving every instant to another location changes no answer", prop.ForAll(
 		func(s scenario) bool {
 			loc := locations[s.loc]
 			moved := in(s.history, loc)
-			ok := s.r.Next(s.history).Equal(s.r.Next(moved))
+			a1, ok1 := s.r.Next(s.history)
+			a2, ok2 := s.r.Next(moved)
+			ok := a1.Equal(a2) && ok1 == ok2
 			for _, d := range []time.Duration{-s.step, -1, 0, s.step} {
-				at := s.r.Next(s.history).Add(d)
+				at := a1.Add(d)
 				if len(s.history) == 0 {
 					at = time.Unix(0, 0).Add(d)
 				}
@@ -126,31 +155,45 @@ func TestProperties(t *testing.T) {
 
 	properties.Property("A3 adding a failed attempt never makes Next earlier", prop.ForAll(
 		func(s scenario) bool {
-			next := s.r.Next(s.history)
+			next, ok := s.r.Next(s.history)
+			if !ok {
+				return true
+			}
 			if len(s.history) == 0 {
 				next = time.Unix(0, 0)
 			}
-			longer := append(clone(s.history), assessment.Attempt{At: next.Add(s.step % (48 * time.Hour))})
-			return !s.r.Next(longer).Before(s.r.Next(s.history))
+			added := next.Add(s.step % (48 * time.Hour))
+			if added.Before(next) {
+				return true // past the end of time.Time
+			}
+			longer := append(clone(s.history), assessment.Attempt{At: added})
+			after, ok := s.r.Next(longer)
+			return !ok || !after.Before(nextAt(s.r, s.history))
 		}, genScenario()))
 
 	properties.Property("A5 Check and Next never modify the history", prop.ForAll(
 		func(s scenario) bool {
 			before := clone(s.history)
-			s.r.Check(s.history, s.r.Next(s.history).Add(-s.step))
+			s.r.Check(s.history, nextAt(s.r, s.history).Add(-s.step))
 			s.r.Next(s.history)
 			return slices.Equal(before, s.history)
 		}, genScenario()))
 
 	properties.Property("A4 A5 a cycle built by Record is a valid history", prop.ForAll(
 		func(s scenario) bool {
-			c := assessment.NewCycle(admin, nil)
+			c, err := assessment.NewCycle(admin, nil)
+			if err != nil {
+				return false
+			}
 			for _, a := range s.history {
 				at := a.At
-				if next := c.Next(s.r); at.Before(next) {
+				next, ok := c.Next(s.r)
+				if !ok {
+					return c.Check(s.r, at) != nil // past the end of time.Time
+				}
+				if at.Before(next) {
 					at = next
 				}
-				var err error
 				if c, err = c.Record(s.r, assessment.Attempt{At: at}); err != nil {
 					return false
 				}

@@ -1,9 +1,12 @@
 package assessment_test
 
 import (
+	"encoding/json"
 	"errors"
+	"math"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/google/go-cmp/cmp"
@@ -135,22 +138,47 @@ func TestNext(t *testing.T) {
 		r       assessment.Retakes
 		history []assessment.Attempt
 		want    time.Time
+		ok      bool
 	}{
-		{"A1 the first attempt: no constraint", microsoft, nil, time.Time{}},
-		{"A2 the second attempt: at once", microsoft, fails(t0), t0},
-		{"A3 the third attempt: 24h after the second", microsoft, fails(t0, t1), t1.Add(24 * time.Hour)},
-		{"A3 the seventeenth attempt: 24h after the sixteenth", microsoft, spaced(16), spaced(16)[15].At.Add(24 * time.Hour)},
-		{"A4 after a pass: none, Check says why", microsoft, []assessment.Attempt{{At: t0, Passed: true}}, time.Time{}},
-		{"A3 Immediate 0: the second attempt waits", assessment.Retakes{Wait: time.Hour}, fails(t0), t0.Add(time.Hour)},
-		{"A3 Immediate 2: the third at once", assessment.Retakes{Immediate: 2, Wait: time.Hour}, fails(t0, t1), t1},
-		{"A3 the zero Retakes: at once", assessment.Retakes{}, spaced(3), spaced(3)[2].At},
-		{"A3 a negative Wait counts as 0", assessment.Retakes{Wait: -time.Hour}, spaced(3), spaced(3)[2].At},
+		{"A1 the first attempt: no constraint", microsoft, nil, time.Time{}, true},
+		{"A2 the second attempt: at once", microsoft, fails(t0), t0, true},
+		{"A3 the third attempt: 24h after the second", microsoft, fails(t0, t1), t1.Add(24 * time.Hour), true},
+		{"A3 the seventeenth attempt: 24h after the sixteenth", microsoft, spaced(16), spaced(16)[15].At.Add(24 * time.Hour), true},
+		{"A4 after a pass: none", microsoft, []assessment.Attempt{{At: t0, Passed: true}}, time.Time{}, false},
+		{"A4 after a pass as the first attempt of two: none", microsoft, []assessment.Attempt{{At: t0}, {At: t1, Passed: true}}, time.Time{}, false},
+		{"A3 Immediate 0: the second attempt waits", assessment.Retakes{Wait: time.Hour}, fails(t0), t0.Add(time.Hour), true},
+		{"A3 Immediate 2: the third at once", assessment.Retakes{Immediate: 2, Wait: time.Hour}, fails(t0, t1), t1, true},
+		{"A3 Immediate 2: the fourth waits", assessment.Retakes{Immediate: 2, Wait: time.Hour}, fails(t0, t1, t1), t1.Add(time.Hour), true},
+		{"A3 the zero Retakes: at once", assessment.Retakes{}, spaced(3), spaced(3)[2].At, true},
+		{"A3 a negative Wait counts as 0", assessment.Retakes{Wait: -time.Hour}, spaced(3), spaced(3)[2].At, true},
+		{"A3 a wait that ends on the last instant time.Time holds", assessment.Retakes{Wait: time.Hour},
+			fails(lastSecond.Add(999999999-time.Hour), lastSecond.Add(999999999-time.Hour)), lastSecond.Add(999999999), true},
+		{"A3 a wait that ends a nanosecond past it: none", assessment.Retakes{Wait: time.Hour},
+			fails(lastSecond.Add(1e9-time.Hour), lastSecond.Add(1e9-time.Hour)), time.Time{}, false},
+		{"A3 a wait whose nanoseconds carry past the last second: none", assessment.Retakes{Wait: time.Hour + 2},
+			fails(lastSecond.Add(999999999-time.Hour-1), lastSecond.Add(999999999-time.Hour-1)), time.Time{}, false},
+		{"A3 an unchecked wait of 292 years, 200 years before the end: none", assessment.Retakes{Wait: math.MaxInt64},
+			fails(lastSecond.Add(-200*8766*time.Hour), lastSecond.Add(-200*8766*time.Hour)), time.Time{}, false},
+		{"A3 the longest wait from the last second: none", assessment.Retakes{Wait: assessment.MaxWait},
+			fails(lastSecond, lastSecond), time.Time{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := tt.r.Next(tt.history)
-			if !got.Equal(tt.want) {
-				t.Errorf("Next = %v, want %v", got, tt.want)
+			got, ok := tt.r.Next(tt.history)
+			if !got.Equal(tt.want) || ok != tt.ok {
+				t.Errorf("Next = %v, %v; want %v, %v", got, ok, tt.want, tt.ok)
+			}
+			if ok {
+				if err := tt.r.Check(tt.history, got); err != nil {
+					t.Errorf("Check(Next) = %v, want nil", err)
+				}
+				if len(tt.history) > 0 {
+					if err := tt.r.Check(tt.history, got.Add(-1)); err == nil {
+						t.Errorf("Check(Next - 1ns) = nil, want a refusal")
+					}
+				}
+			} else if err := tt.r.Check(tt.history, lastSecond.Add(999999999)); err == nil {
+				t.Errorf("Next says no attempt may follow, but Check allows the last instant")
 			}
 		})
 	}
@@ -171,7 +199,7 @@ func TestD4_SameAnswerInEveryLocation(t *testing.T) {
 	history := fails(t0, t0.Add(time.Minute))
 	for _, d := range []time.Duration{0, 24*time.Hour - 1, 24 * time.Hour, -time.Hour} {
 		want := microsoft.Check(history, t0.Add(time.Minute+d))
-		wantNext := microsoft.Next(history)
+		wantNext := nextAt(microsoft, history)
 		for _, loc := range locs {
 			moved := in(history, loc)
 			got := microsoft.Check(moved, t0.Add(time.Minute+d).In(loc))
@@ -179,27 +207,102 @@ func TestD4_SameAnswerInEveryLocation(t *testing.T) {
 				!errors.Is(got, assessment.ErrOutOfOrder) != !errors.Is(want, assessment.ErrOutOfOrder) || (got == nil) != (want == nil) {
 				t.Errorf("D4 %s, +%v: Check = %v, want %v", loc, d, got, want)
 			}
-			if next := microsoft.Next(moved); !next.Equal(wantNext) {
+			if next := nextAt(microsoft, moved); !next.Equal(wantNext) {
 				t.Errorf("D4 %s: Next = %v, want %v", loc, next, wantNext)
 			}
 		}
 	}
 }
 
-// TestMonotonic checks that a monotonic clock reading changes no answer.
+// TestMonotonic checks that the rule reads the wall clock, never the
+// monotonic one (RULES D4). An instant from time.Now carries both readings,
+// and time.Time.Before compares two such instants by their monotonic
+// readings; the two disagree after the wall clock is stepped (by NTP, say)
+// between two calls of time.Now. Such instants cannot be made through the
+// time package's API, so the test builds them by stepping the monotonic
+// reading of one instant (stepMonotonic), and checks that only the wall
+// clock decides.
 func TestMonotonic(t *testing.T) {
-	now := time.Now() // carries a monotonic reading
-	history := fails(now.Add(-time.Hour), now.Add(-time.Minute))
-	stripped := fails(now.Add(-time.Hour).Round(0), now.Add(-time.Minute).Round(0))
-	for _, d := range []time.Duration{-time.Hour, 0, 24*time.Hour - 1, 24 * time.Hour} {
-		at := now.Add(-time.Minute + d)
-		a, b := microsoft.Check(history, at), microsoft.Check(stripped, at.Round(0))
-		if (a == nil) != (b == nil) || errors.Is(a, assessment.ErrTooSoon) != errors.Is(b, assessment.ErrTooSoon) {
-			t.Errorf("D4 +%v: Check = %v with monotonic readings, %v without", d, a, b)
+	now := time.Now()
+	earlier := now.Add(-time.Hour)
+	// later is an hour after earlier on the wall clock, but its monotonic
+	// reading is two hours before it: a clock stepped forward by three
+	// hours between the two readings.
+	later := stepMonotonic(t, now, -3*time.Hour)
+	if !later.Before(earlier) {
+		t.Fatalf("the monotonic readings do not disagree with the wall clock: %v is not Before %v", later, earlier)
+	}
+	if err := microsoft.Check(fails(earlier), later); err != nil {
+		t.Errorf("D4 Check(an hour later by the wall clock, earlier by the monotonic one) = %v, want nil", err)
+	}
+	var lockout *assessment.LockoutError
+	if err := microsoft.Check(fails(earlier, earlier), later); !errors.As(err, &lockout) || !lockout.Until.Equal(earlier.Add(24*time.Hour)) {
+		t.Errorf("D4 Check(an hour after the second attempt by the wall clock) = %v, want too soon until %v", err, earlier.Add(24*time.Hour))
+	}
+	if err := microsoft.Check(fails(later), earlier); !errors.Is(err, assessment.ErrOutOfOrder) {
+		t.Errorf("D4 Check(an hour before by the wall clock, later by the monotonic one) = %v, want ErrOutOfOrder", err)
+	}
+	next, ok := assessment.Retakes{Wait: time.Hour}.Next(fails(earlier))
+	if !ok || !next.Round(0).Equal(now.Round(0)) {
+		t.Errorf("D4 Next = %v, %v; want %v by the wall clock", next, ok, now.Round(0))
+	}
+}
+
+// stepMonotonic returns t with its monotonic reading moved by d and its
+// wall clock unchanged. It relies on time.Time's layout (a wall word with a
+// has-monotonic bit, then the monotonic reading in nanoseconds), which it
+// checks before writing, and skips the test if the layout is not that.
+func stepMonotonic(t *testing.T, tm time.Time, d time.Duration) time.Time {
+	t.Helper()
+	type layout struct {
+		wall uint64
+		ext  int64
+		loc  *time.Location
+	}
+	if unsafe.Sizeof(tm) != unsafe.Sizeof(layout{}) {
+		t.Skip("time.Time has another layout")
+	}
+	l := (*layout)(unsafe.Pointer(&tm))
+	if l.wall&(1<<63) == 0 {
+		t.Skip("time.Now gave no monotonic reading")
+	}
+	before := tm.Round(0)
+	l.ext += int64(d)
+	if !tm.Round(0).Equal(before) {
+		t.Fatal("moving the monotonic reading changed the wall clock")
+	}
+	return tm
+}
+
+// TestStoredInstants checks what a service observes of instants it reads
+// back from storage: their text carries no monotonic reading, and the
+// answers are those of the instants before storing (RULES D4).
+func TestStoredInstants(t *testing.T) {
+	now := time.Now()
+	h := fails(now.Add(-25*time.Hour), now.Add(-24*time.Hour))
+	data, err := json.Marshal(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored []assessment.Attempt
+	if err := json.Unmarshal(data, &stored); err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range stored {
+		if a.At != a.At.Round(0) {
+			t.Errorf("stored attempt %d carries a monotonic reading", i)
 		}
 	}
-	if a, b := microsoft.Next(history), microsoft.Next(stripped); !a.Equal(b) {
-		t.Errorf("Next = %v with monotonic readings, %v without", a, b)
+	for _, d := range []time.Duration{-1, 0, 1} {
+		at := now.Add(d)
+		if a, b := microsoft.Check(h, at), microsoft.Check(stored, at.Round(0)); (a == nil) != (b == nil) {
+			t.Errorf("D4 %+v: Check = %v before storing, %v after", d, a, b)
+		}
+	}
+	a, _ := microsoft.Next(h)
+	b, _ := microsoft.Next(stored)
+	if !a.Equal(b) {
+		t.Errorf("D4 Next = %v before storing, %v after", a, b)
 	}
 }
 
@@ -213,6 +316,8 @@ func TestValidate(t *testing.T) {
 		{"A3 the zero rule", assessment.Retakes{}, true},
 		{"A3 a negative Immediate", assessment.Retakes{Immediate: -1, Wait: time.Hour}, false},
 		{"A3 a negative Wait", assessment.Retakes{Immediate: 1, Wait: -1}, false},
+		{"A3 a wait of MaxWait, a hundred years", assessment.Retakes{Immediate: 1, Wait: assessment.MaxWait}, true},
+		{"A3 a wait a nanosecond longer than MaxWait", assessment.Retakes{Immediate: 1, Wait: assessment.MaxWait + 1}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,10 +23,16 @@ func TestPropA1_RetakeAsOftenAsNeeded(t *testing.T) {
 	properties.Property("A1 attempts as often as needed", prop.ForAll(
 		func(n int, delays []int64, immediate int) string {
 			r := assessment.Retakes{Immediate: immediate, Wait: 24 * time.Hour}
-			c := assessment.NewCycle(cr, nil)
+			c, err := assessment.NewCycle(cr, nil)
+			if err != nil {
+				return err.Error()
+			}
 			start := at("2022-01-15T09:00:00Z")
 			for i := range n {
-				when := c.Next(r)
+				when, ok := c.Next(r)
+				if !ok {
+					return fmt.Sprintf("A1 attempt %d: Next says none may start", i+1)
+				}
 				if when.IsZero() {
 					when = start
 				}

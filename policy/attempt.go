@@ -8,8 +8,8 @@ import (
 )
 
 // Cycle returns the empty renewal cycle of pr's credential for c: the cycle
-// to record a first attempt on, and the one to rebuild a stored history on
-// with [assessment.NewCycle] and the same credential. When pr holds no
+// to record a first attempt on. To rebuild a stored history, call
+// [assessment.NewCycle] with the same credential. When pr holds no
 // credential for c it returns the cycle of a credential with c's ID alone,
 // which [Policy.RecordAttempt] refuses.
 func (p Policy) Cycle(pr cert.Profile, c cert.Certification) assessment.Cycle {
@@ -17,7 +17,14 @@ func (p Policy) Cycle(pr cert.Profile, c cert.Certification) assessment.Cycle {
 	if !ok {
 		cr = cert.Credential{Cert: c.ID}
 	}
-	return assessment.NewCycle(cr, nil)
+	return emptyCycle(cr)
+}
+
+// emptyCycle returns the cycle of cr with no attempts, which NewCycle never
+// refuses.
+func emptyCycle(cr cert.Credential) assessment.Cycle {
+	c, _ := assessment.NewCycle(cr, nil)
+	return c
 }
 
 // RecordAttempt records attempt a at c's renewal assessment by the holder of
@@ -41,20 +48,20 @@ func (p Policy) Cycle(pr cert.Profile, c cert.Certification) assessment.Cycle {
 //     renewed), or whose first attempt was made before the current window
 //     opened (the history of an earlier cycle), with an error matching
 //     [assessment.ErrStaleCycle] (RULES A4);
-//   - a day on which the holder may not renew (RULES E5), with an error
-//     that wraps the [Decision]: it matches [ErrNotEligible], and also
-//     [ErrOutsideWindow] before the window opens and [ErrExpired] on or
-//     after the expiry (RULES A1, A5);
+//   - a day on which the holder may not renew (RULES E5), with a
+//     [*NotEligibleError] with Op "record an attempt" that carries the
+//     [Decision]: it matches [ErrNotEligible], and also the sentinel of
+//     its reason, such as [ErrOutsideWindow] before the window opens and
+//     [ErrExpired] on or after the expiry (RULES A1, A5);
 //   - an attempt the retake rule refuses, with the refusal of
 //     [assessment.Cycle.Record]: [assessment.ErrTooSoon] (with a
 //     [*assessment.LockoutError] that says when the lockout lifts),
 //     [assessment.ErrOutOfOrder] or [assessment.ErrPassed] (RULES A2, A3,
 //     A5).
 //
-// Like append, a fail is recorded into the spare capacity of the cycle's
-// attempts when there is some, and then allocates nothing; record onto the
-// cycle returned, never twice onto the same one (see [assessment.NewCycle]).
-// pr and its slice are never changed.
+// A fail returns a new cycle, with storage of its own; cycle, pr and pr's
+// slice are never changed. RecordAttempt allocates the new cycle's
+// attempts, and on a pass the renewed profile's slice.
 func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle assessment.Cycle, a assessment.Attempt) (cert.Profile, assessment.Cycle, error) {
 	if err := checkTitle(c); err != nil {
 		return pr, cycle, err
@@ -72,9 +79,9 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 		// A cycle's attempts are those since its window opened: a
 		// history that starts earlier is another cycle's, wrapped
 		// with this credential by mistake.
-		if atts := cycle.Attempts(); len(atts) > 0 {
+		if cycle.Len() > 0 {
 			opens := later(window(p.WindowMonths, cr).Opens, cr.Earned)
-			if first := cert.DateOf(atts[0].At); first.Before(opens) {
+			if first := cert.DateOf(cycle.At(0).At); first.Before(opens) {
 				return pr, cycle, fmt.Errorf("%w: its first attempt, on %s, is before the window of %q expiring %s opened on %s",
 					assessment.ErrStaleCycle, first, c.ID, cr.Expires, opens)
 			}
@@ -82,7 +89,7 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 	}
 	on := cert.DateOf(a.At)
 	if d := p.Eligibility(pr, c, on); !d.Eligible {
-		return pr, cycle, &refusal{"record an attempt at", c.ID, on, d}
+		return pr, cycle, &NotEligibleError{Op: opAttempt, Cert: c.ID, On: on, Decision: d}
 	}
 	next, err := cycle.Record(p.Retakes, a)
 	if err != nil {
@@ -96,5 +103,5 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 		return pr, cycle, err
 	}
 	cr, _ := renewed.Credential(c.ID)
-	return renewed, assessment.NewCycle(cr, nil), nil
+	return renewed, emptyCycle(cr), nil
 }

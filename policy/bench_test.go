@@ -280,7 +280,7 @@ func BenchmarkRecordAttemptFail(b *testing.B) {
 	first := time.Date(2022, time.March, 1, 9, 0, 0, 0, time.UTC)
 	history := make([]assessment.Attempt, 1, 16)
 	history[0] = assessment.Attempt{At: first}
-	cycle := assessment.NewCycle(cr, history)
+	cycle := cycleOf(cr, history)
 	a := assessment.Attempt{At: first.Add(time.Minute)}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -3,6 +3,7 @@ package policy
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 
 	"github.com/certrenew/certrenew/cert"
@@ -107,17 +108,16 @@ func (e *reasonError) Unwrap() error { return ErrUnknownReason }
 // E5), and the days a caller needs to say when they can: the renewal window
 // and the first day of it on which the holder can renew.
 //
-// A Decision is a 16-byte value of four fields, small enough for Go to
+// A Decision is a plain 16-byte value of four fields, small enough for Go to
 // return in registers: Eligibility's speed depends on it. The day, the
-// profile and the certification it is about are the caller's.
-//
-// A Decision is also an error, so that [errors.As] recovers it from the error
-// of a refused [Policy.Renew] or [Policy.RecordAttempt]; it matches
-// [ErrNotEligible]. An eligible Decision is never returned as an error. As
-// an error, a Decision prints as its Error text with fmt's %v; print its
-// fields by name, or marshal it as JSON, to see them all.
+// profile and the certification it is about are the caller's. It is not an
+// error: an operation that a Decision refuses returns a [*NotEligibleError]
+// that carries it. [Decision.String] prints every field.
 //
 // The zero Decision decides nothing: its Reason is the zero Reason.
+//
+// Its JSON form is {"eligible": false, "reason": "NotYetOpen", "window":
+// {...}, "eligibleFrom": "2022-01-15"}, the zero window and day left out.
 type Decision struct {
 	// Eligible reports whether the holder may renew on the day: Reason is
 	// Eligible.
@@ -136,15 +136,96 @@ type Decision struct {
 	// EligibleFrom is the first day of the window on which the holder can
 	// renew, linking aside: the latest of the window's opening, the first
 	// day of the renewal assessment (RULES E3) and the day earned. It is
-	// the zero Date when there is no such day before the expiry, and
-	// whenever Window is the zero Window.
+	// the zero Date when there is no such day before the expiry (the
+	// assessment comes too late, or never: RULES E6), and whenever Window
+	// is the zero Window.
 	EligibleFrom cert.Date `json:"eligibleFrom,omitzero"`
+}
+
+// String returns the decision's fields in a line, such as "NotYetOpen,
+// window [2022-01-15, 2022-07-15), eligible from 2022-01-15" or "NotHeld";
+// the zero Decision is "Reason(0)".
+func (d Decision) String() string {
+	s := d.Reason.String()
+	if d.Eligible != (d.Reason == Eligible) {
+		s += ", eligible " + strconv.FormatBool(d.Eligible)
+	}
+	if !d.Window.IsZero() {
+		s += ", window " + d.Window.String()
+	}
+	if !d.EligibleFrom.IsZero() {
+		s += ", eligible from " + d.EligibleFrom.String()
+	}
+	return s
+}
+
+// words says the decision in words, with the day from which the holder can
+// renew where there is one.
+func (d Decision) words() string {
+	s := "undecided"
+	if d.Reason.IsValid() {
+		s = reasonWords[d.Reason]
+	}
+	if d.Reason != Eligible && !d.EligibleFrom.IsZero() {
+		s += " (renewal from " + d.EligibleFrom.String() + ")"
+	}
+	return s
+}
+
+// decisionJSON is the JSON form of a Decision.
+type decisionJSON struct {
+	Eligible     bool      `json:"eligible"`
+	Reason       Reason    `json:"reason"`
+	Window       Window    `json:"window,omitzero"`
+	EligibleFrom cert.Date `json:"eligibleFrom,omitzero"`
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
+// encoding/json writes for a Decision, refusing unknown members, and only a
+// Decision that Eligibility can give (or the zero Decision): eligible true
+// exactly with reason Eligible; a window exactly for the reasons after
+// Expired; and an eligibleFrom day inside the window, which an eligible
+// decision always has. On error d is unchanged.
+func (d *Decision) UnmarshalJSON(data []byte) error {
+	var v decisionJSON
+	if err := decodeStrict(data, &v); err != nil {
+		return fmt.Errorf("policy: reading a decision: %w", err)
+	}
+	got := Decision(v)
+	if err := got.check(); err != nil {
+		return err
+	}
+	*d = got
+	return nil
+}
+
+// check reports why d is a Decision that Eligibility never gives, or nil.
+func (d Decision) check() error {
+	bad := func(why string) error {
+		return errors.New("policy: inconsistent decision " + strconv.Quote(d.String()) + ": " + why)
+	}
+	hasWindow := d.Reason > Expired
+	switch {
+	case d == Decision{}:
+		return nil
+	case !d.Reason.IsValid():
+		return bad("no reason")
+	case d.Eligible != (d.Reason == Eligible):
+		return bad("eligible is true exactly when the reason is Eligible")
+	case hasWindow == d.Window.IsZero():
+		return bad("a window is given exactly for the reasons after Expired")
+	case !d.EligibleFrom.IsZero() && !d.Window.Contains(d.EligibleFrom):
+		return bad("eligibleFrom lies outside the window")
+	case d.Eligible && d.EligibleFrom.IsZero():
+		return bad("an eligible decision has an eligibleFrom day")
+	}
+	return nil
 }
 
 // A Window is a renewal window, the half-open span of days [Opens, Closes)
 // (RULES D2, E2): it opens on Opens and closes on Closes, the credential's
 // expiry, so its last day is the day before. The zero Window contains no
-// day.
+// day; every other Window opens before it closes.
 type Window struct {
 	Opens  cert.Date `json:"opens"`
 	Closes cert.Date `json:"closes"`
@@ -171,22 +252,30 @@ type windowJSON struct {
 }
 
 // MarshalJSON implements [json.Marshaler]: an object with "opens",
-// "closes" and "last", the day before "closes".
+// "closes" and "last", the day before "closes"; all three are "" for the
+// zero Window.
 func (w Window) MarshalJSON() ([]byte, error) {
 	return json.Marshal(windowJSON{w.Opens, w.Closes, w.Last()})
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
-// MarshalJSON writes; "last" may be left out, and when given must be the day
-// before "closes". On error w is unchanged.
+// MarshalJSON writes, refusing unknown members; "last" may be left out, and
+// when given must be the day before "closes". It refuses a window that does
+// not open before it closes, or gives one day and not the other. On error w
+// is unchanged.
 func (w *Window) UnmarshalJSON(data []byte) error {
 	var v windowJSON
-	if err := json.Unmarshal(data, &v); err != nil {
-		return err
+	if err := decodeStrict(data, &v); err != nil {
+		return fmt.Errorf("policy: reading a window: %w", err)
 	}
 	got := Window{v.Opens, v.Closes}
-	if !v.Last.IsZero() && v.Last != got.Last() {
+	switch {
+	case v.Last != got.Last() && !v.Last.IsZero():
 		return errors.New("policy: window " + got.String() + " does not end on " + v.Last.String())
+	case got.Opens.IsZero() != got.Closes.IsZero():
+		return errors.New("policy: window opening on " + strconv.Quote(v.Opens.String()) + " and closing on " + strconv.Quote(v.Closes.String()) + ": give both days or neither")
+	case !got.IsZero() && !got.Opens.Before(got.Closes):
+		return errors.New("policy: window " + got.String() + " does not open before it closes")
 	}
 	*w = got
 	return nil
@@ -199,66 +288,6 @@ func (w Window) String() string {
 		return ""
 	}
 	return "[" + w.Opens.String() + ", " + w.Closes.String() + ")"
-}
-
-// Error returns the decision in words, such as `policy: not eligible:
-// renewal window not yet open (renewal from 2022-01-15)`; for an eligible
-// decision, which is never returned as an error, it is "policy: eligible".
-func (d Decision) Error() string {
-	if d.Eligible {
-		return "policy: eligible"
-	}
-	return "policy: not eligible: " + d.words()
-}
-
-// words says the decision in words, with the day from which the holder can
-// renew where there is one.
-func (d Decision) words() string {
-	s := "undecided"
-	if d.Reason.IsValid() {
-		s = reasonWords[d.Reason]
-	}
-	if d.Reason != Eligible && !d.EligibleFrom.IsZero() {
-		s += " (renewal from " + d.EligibleFrom.String() + ")"
-	}
-	return s
-}
-
-// Unwrap returns [ErrNotEligible] for a decision that is not eligible, and
-// nil for one that is.
-func (d Decision) Unwrap() error {
-	if d.Eligible {
-		return nil
-	}
-	return ErrNotEligible
-}
-
-// A refusal is the error of an operation refused by a Decision: it names the
-// certification and the day, and unwraps to the Decision.
-type refusal struct {
-	op   string // "renew", "record an attempt at"
-	cert cert.ID
-	on   cert.Date
-	d    Decision
-}
-
-func (e *refusal) Error() string {
-	return "policy: cannot " + e.op + " " + strconv.Quote(string(e.cert)) + " on " + e.on.String() + ": " + e.d.words()
-}
-
-func (e *refusal) Unwrap() error { return e.d }
-
-// Is reports whether target is the sentinel of d's reason: [ErrOutsideWindow]
-// for NotYetOpen and [ErrExpired] for Expired. Every decision that is not
-// eligible also matches [ErrNotEligible], through Unwrap.
-func (d Decision) Is(target error) bool {
-	switch d.Reason {
-	case NotYetOpen:
-		return target == ErrOutsideWindow
-	case Expired:
-		return target == ErrExpired
-	}
-	return false
 }
 
 // Eligibility decides whether the holder of profile pr may renew their
@@ -275,7 +304,8 @@ func (d Decision) Is(target error) bool {
 //   - [NotYetOpen]: on is before the window opens, WindowMonths before the
 //     expiry (RULES E2);
 //   - [AssessmentUnavailable]: on is before the first day of c's renewal
-//     assessment (RULES E3, E6);
+//     assessment (RULES E3, E6), or c's assessment is never offered,
+//     because its launch day plus the market age lies after 9999-12-31;
 //   - [ProfileNotLinked]: pr is not linked to a Learn profile (RULES E4);
 //   - else [Eligible].
 //
@@ -309,12 +339,15 @@ func decide(windowMonths, marketAgeMonths int, creds []cert.Credential, linked b
 		return Decision{Reason: Expired}
 	}
 	w := window(windowMonths, cr)
-	offered := offeredFrom(marketAgeMonths, launched, renewalFrom)
-	from := eligibleFrom(w, offered, cr.Earned)
+	offered, never := offeredFrom(marketAgeMonths, launched, renewalFrom)
+	var from cert.Date
+	if !never {
+		from = eligibleFrom(w, offered, cr.Earned)
+	}
 	switch {
 	case on.Before(w.Opens):
 		return Decision{Reason: NotYetOpen, Window: w, EligibleFrom: from}
-	case on.Before(offered):
+	case never || on.Before(offered):
 		return Decision{Reason: AssessmentUnavailable, Window: w, EligibleFrom: from}
 	case !linked:
 		return Decision{Reason: ProfileNotLinked, Window: w, EligibleFrom: from}

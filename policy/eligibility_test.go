@@ -207,7 +207,7 @@ func TestDecision(t *testing.T) {
 		contains []string
 	}{
 		{"E2 not yet open", "2022-05-15", "2022-11-15", []string{"renewal window not yet open", "renewal from 2022-05-16"}},
-		{"E2 eligible", "2022-05-16", "2022-11-15", []string{"eligible"}},
+		{"E2 eligible", "2022-05-16", "2022-11-15", nil},
 		{"E1 expired", "2022-11-16", "", []string{"expired"}},
 		{"E5 not held", "2021-11-15", "", []string{"not held"}},
 	}
@@ -221,21 +221,29 @@ func TestDecision(t *testing.T) {
 			if diff := cmp.Diff(want, d.Window.Last()); diff != "" {
 				t.Errorf("Window.Last mismatch (-want +got):\n%s", diff)
 			}
-			msg := d.Error()
-			if !strings.HasPrefix(msg, "policy: ") {
-				t.Errorf("Error() = %q, want the prefix %q", msg, "policy: ")
+			_, err := p.Renew(pr, admin, day(tt.on))
+			if d.Eligible {
+				if err != nil {
+					t.Errorf("Renew on an eligible day = %v", err)
+				}
+				return
+			}
+			var ne *policy.NotEligibleError
+			if !errors.As(err, &ne) || !errors.Is(err, policy.ErrNotEligible) || !errors.Is(err, d.Reason.Err()) {
+				t.Fatalf("Renew = %v, want a *NotEligibleError matching ErrNotEligible and %v", err, d.Reason.Err())
+			}
+			wantErr := policy.NotEligibleError{Op: "renew", Cert: admin.ID, On: day(tt.on), Decision: d}
+			if diff := cmp.Diff(wantErr, *ne); diff != "" {
+				t.Errorf("NotEligibleError mismatch (-want +got):\n%s", diff)
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, `policy: cannot renew "azure-administrator" on `+tt.on+": ") {
+				t.Errorf("Error() = %q, want it to name the operation, title and day", msg)
 			}
 			for _, s := range tt.contains {
 				if !strings.Contains(msg, s) {
 					t.Errorf("Error() = %q, want it to mention %q", msg, s)
 				}
-			}
-			if d.Eligible {
-				if d.Unwrap() != nil || errors.Is(d, policy.ErrNotEligible) {
-					t.Errorf("an eligible Decision unwraps to %v", d.Unwrap())
-				}
-			} else if d.Unwrap() != policy.ErrNotEligible || !errors.Is(d, policy.ErrNotEligible) {
-				t.Errorf("Unwrap = %v, want ErrNotEligible", d.Unwrap())
 			}
 		})
 	}
@@ -250,13 +258,13 @@ func TestDecision(t *testing.T) {
 			policy.Eligible:              "eligible",
 		}
 		for r, w := range words {
-			d := policy.Decision{Reason: r}
-			if !strings.Contains(d.Error(), w) {
-				t.Errorf("%v: Error() = %q, want it to mention %q", r, d.Error(), w)
+			e := &policy.NotEligibleError{Op: "renew", Cert: "azure-administrator", Decision: policy.Decision{Reason: r}}
+			if !strings.Contains(e.Error(), w) {
+				t.Errorf("%v: Error() = %q, want it to mention %q", r, e.Error(), w)
 			}
 		}
 		// The zero Decision decides nothing, and says so.
-		if msg := (policy.Decision{}).Error(); !strings.Contains(msg, "undecided") {
+		if msg := (&policy.NotEligibleError{Op: "renew"}).Error(); !strings.Contains(msg, "undecided") {
 			t.Errorf("zero Decision: Error() = %q, want it to say undecided", msg)
 		}
 	})

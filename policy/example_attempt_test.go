@@ -53,7 +53,7 @@ func ExamplePolicy_Cycle() {
 	// A service that stores attempts rebuilds the cycle from them; the
 	// cycle remembers the expiry it renews.
 	cycle := p.Cycle(holder, admin)
-	stored := assessment.NewCycle(cycle.Credential(), []assessment.Attempt{
+	stored := cycleOf(cycle.Credential(), []assessment.Attempt{
 		{At: time.Date(2022, time.March, 1, 9, 0, 0, 0, time.UTC)},
 	})
 	fmt.Println("renews the expiry", stored.Credential().Expires, "with", stored.Len(), "attempt")

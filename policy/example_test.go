@@ -120,14 +120,16 @@ func ExamplePolicy_Renew() {
 	// The window is closed again until 6 months before the new expiry.
 	_, err = p.Renew(renewed, admin, cert.MustParseDate("2022-06-02"))
 	fmt.Println(err)
-	var d policy.Decision
-	if errors.As(err, &d) {
-		fmt.Println(d.Reason, d.EligibleFrom)
+	var ne *policy.NotEligibleError
+	if errors.As(err, &ne) {
+		fmt.Println(ne.Decision.Reason, ne.Decision.EligibleFrom)
 	}
+	fmt.Println(errors.Is(err, policy.ErrOutsideWindow))
 	// Output:
 	// expires 2023-11-16
 	// policy: cannot renew "azure-administrator" on 2022-06-02: renewal window not yet open (renewal from 2023-05-16)
 	// NotYetOpen 2023-05-16
+	// true
 }
 
 func ExamplePolicy_Reminders() {
@@ -162,13 +164,13 @@ func ExamplePolicy_Validate() {
 	p := policy.Microsoft()
 	p.WindowMonths = 12 // as long as the 12-month term: the window would open on the day earned
 	err := p.Validate()
-	var pe *policy.PolicyError
+	var pe *policy.FieldError
 	if errors.As(err, &pe) {
-		fmt.Println(pe.Field, errors.Is(err, policy.ErrInvalidPolicy))
+		fmt.Println(pe.Path, errors.Is(err, policy.ErrInvalidPolicy))
 	}
 	fmt.Println(policy.Microsoft().Validate())
 	// Output:
-	// WindowMonths true
+	// windowMonths true
 	// <nil>
 }
 
@@ -250,17 +252,19 @@ func ExampleDecision() {
 
 	d := p.Eligibility(holder, admin, cert.MustParseDate("2021-12-01"))
 	fmt.Println(d.Eligible, d.Reason, d.Window, d.EligibleFrom)
+	fmt.Println(d)
 
-	// A refused renewal wraps the Decision; errors.As gives it back, and
-	// errors.Is matches the sentinels of its reason.
+	// A refused renewal is a *NotEligibleError that carries the Decision;
+	// errors.Is matches ErrNotEligible and the sentinel of its reason.
 	_, err := p.Renew(holder, admin, cert.MustParseDate("2022-07-15"))
-	var refused policy.Decision
-	fmt.Println(errors.As(err, &refused), refused.Reason)
+	var refused *policy.NotEligibleError
+	fmt.Println(errors.As(err, &refused), refused.Op, refused.Decision.Reason)
 	fmt.Println(errors.Is(err, policy.ErrNotEligible), errors.Is(err, policy.ErrExpired))
 	fmt.Println(err)
 	// Output:
 	// false NotYetOpen [2022-01-15, 2022-07-15) 2022-01-15
-	// true Expired
+	// NotYetOpen, window [2022-01-15, 2022-07-15), eligible from 2022-01-15
+	// true renew Expired
 	// true true
 	// policy: cannot renew "azure-administrator" on 2022-07-15: expired
 }

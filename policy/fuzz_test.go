@@ -37,7 +37,7 @@ func FuzzPolicyUnmarshalJSON(f *testing.F) {
 			if !isOnly(err, policy.ErrInvalidPolicy) {
 				t.Fatalf("UnmarshalJSON(%q): %v, want ErrInvalidPolicy alone", data, err)
 			}
-			var pe *policy.PolicyError
+			var pe *policy.FieldError
 			if !errors.As(err, &pe) {
 				t.Fatalf("UnmarshalJSON(%q): %v is no *PolicyError", data, err)
 			}
@@ -157,10 +157,21 @@ func FuzzEligibility(f *testing.F) {
 		if d.Eligible && (d.EligibleFrom.IsZero() || when.Before(d.EligibleFrom) || !d.Window.Contains(when)) {
 			t.Fatalf("eligible outside its window: %+v", d)
 		}
-		if d.Eligible == (d.Unwrap() != nil) {
-			t.Fatalf("Unwrap() = %v for %+v", d.Unwrap(), d)
+		if err := d.Reason.Err(); d.Eligible != (err == nil) {
+			t.Fatalf("Reason.Err() = %v for %+v", err, d)
 		}
-		_ = d.Error()
+		// Every Decision a valid policy gives survives its JSON form.
+		data, err := json.Marshal(d)
+		if err != nil {
+			t.Fatalf("MarshalJSON(%v): %v", d, err)
+		}
+		var back policy.Decision
+		if err := json.Unmarshal(data, &back); p.Validate() == nil && (err != nil || back != d) {
+			t.Fatalf("JSON round trip of %v: %s gives %v, %v", d, data, back, err)
+		}
+		if d.String() == "" {
+			t.Fatalf("empty String for %+v", d)
+		}
 		if cr, ok := pr.Credential(c.ID); ok {
 			got := p.Reminders(c, cr)
 			if diff := cmp.Diff(wantReminders(p, c, cr), got); diff != "" {
@@ -232,7 +243,7 @@ func FuzzEarnRenew(f *testing.F) {
 				t.Fatalf("refused Renew returned another profile (-want +got):\n%s", diff)
 			}
 		case err != nil:
-			if !isOnly(err, policy.ErrInvalidDate) || !old.Expires.AddMonths(p.ExtensionMonths).IsZero() {
+			if !isOnly(err, policy.ErrDateOutOfRange) || !old.Expires.AddMonths(p.ExtensionMonths).IsZero() {
 				t.Fatalf("Renew on an eligible when: %v", err)
 			}
 		default:

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
 )
@@ -123,7 +124,7 @@ var sentinels = []error{
 	policy.ErrMissingPrerequisite,
 	policy.ErrBackdated,
 	policy.ErrUnknownCertification,
-	policy.ErrInvalidDate,
+	policy.ErrDateOutOfRange,
 	policy.ErrUnknownReason,
 	policy.ErrInvalidPolicy,
 }
@@ -167,22 +168,26 @@ func window(opens, closes string) policy.Window {
 // ErrOutsideWindow before the window and ErrExpired after the expiry, and
 // errors.As gives the Decision.
 func refusal(err error, reason policy.Reason) string {
-	want := []error{policy.ErrNotEligible}
-	switch reason {
-	case policy.NotYetOpen:
-		want = append(want, policy.ErrOutsideWindow)
-	case policy.Expired:
-		want = append(want, policy.ErrExpired)
-	}
+	want := []error{policy.ErrNotEligible, reason.Err()}
 	if !isOnly(err, want...) {
 		return fmt.Sprintf("error %v, want one matching exactly %v", err, want)
 	}
-	var d policy.Decision
-	if !errors.As(err, &d) {
-		return fmt.Sprintf("error %v: errors.As gives no Decision", err)
+	var ne *policy.NotEligibleError
+	if !errors.As(err, &ne) {
+		return fmt.Sprintf("error %v: errors.As gives no *NotEligibleError", err)
 	}
-	if d.Reason != reason || d.Eligible {
+	if d := ne.Decision; d.Reason != reason || d.Eligible {
 		return fmt.Sprintf("refused for %v (eligible %v), want %v", d.Reason, d.Eligible, reason)
 	}
 	return ""
+}
+
+// cycleOf returns assessment.NewCycle(cr, attempts), for histories a test
+// knows to be valid; it panics on a refusal.
+func cycleOf(cr cert.Credential, attempts []assessment.Attempt) assessment.Cycle {
+	c, err := assessment.NewCycle(cr, attempts)
+	if err != nil {
+		panic(err)
+	}
+	return c
 }

@@ -1,7 +1,9 @@
 package policy
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"time"
 
@@ -14,17 +16,12 @@ import (
 // file says what it means, and writes the retake wait as a duration such as
 // "24h0m0s".
 type policyJSON struct {
-	Terms           []Term      `json:"terms"`
-	WindowMonths    int         `json:"windowMonths"`
-	ExtensionMonths int         `json:"extensionMonths"`
-	MarketAgeMonths int         `json:"marketAgeMonths"`
-	Reminders       Schedule    `json:"reminders"`
-	Retakes         retakesJSON `json:"retakes"`
-}
-
-type retakesJSON struct {
-	Immediate int    `json:"immediate"`
-	Wait      string `json:"wait"` // as time.ParseDuration reads it
+	Terms           []Term             `json:"terms"`
+	WindowMonths    int                `json:"windowMonths"`
+	ExtensionMonths int                `json:"extensionMonths"`
+	MarketAgeMonths int                `json:"marketAgeMonths"`
+	Reminders       Schedule           `json:"reminders"`
+	Retakes         assessment.Retakes `json:"retakes"`
 }
 
 // MarshalJSON implements [json.Marshaler]. The form, for [Microsoft]:
@@ -42,37 +39,63 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		ExtensionMonths: p.ExtensionMonths,
 		MarketAgeMonths: p.MarketAgeMonths,
 		Reminders:       p.Schedule,
-		Retakes:         retakesJSON{p.Retakes.Immediate, p.Retakes.Wait.String()},
+		Retakes:         p.Retakes,
 	})
 }
 
-// UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
-// MarshalJSON writes and requires every member of it, but for a term's
-// "from" (absent on the first term) and the list "daysBefore" (absent for
-// none): a member left out is an error, not a silent zero. It refuses
-// members it does not know, in another case or given twice, and a retake
-// wait that is not a duration such as "24h", and then checks the policy
-// with [Policy.Validate]. Every refusal matches [ErrInvalidPolicy] and names
-// the field as Go does ("Retakes.Wait"). On error p is unchanged. JSON null
-// leaves p unchanged and is no error, as is encoding/json's convention.
+// Parse reads a policy from its JSON form, the one [Policy.MarshalJSON]
+// writes, and checks it with [Policy.Validate]. It requires every member,
+// but for a term's "from" (absent on the first term) and the list
+// "daysBefore" (absent for none): a member left out is an error, not a
+// silent zero. It refuses members it does not know, in another case, given
+// twice or in another object, and a retake wait that is not a duration such
+// as "24h".
+//
+// Every refusal is a [*FieldError] matching [ErrInvalidPolicy] that names
+// the value at fault by its JSON path ("terms[1].from", "retakes.wait"),
+// including empty input, JSON null and a document that is not JSON (whose
+// error gives the byte offset).
+func Parse(data []byte) (Policy, error) {
+	if len(bytes.TrimLeft(data, " \t\r\n")) == 0 {
+		return Policy{}, &FieldError{Problem: "empty document: want a policy object"}
+	}
+	var p Policy
+	if err := p.decode(data); err != nil {
+		return Policy{}, err
+	}
+	return p, nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads what [Parse] reads,
+// and refuses what Parse refuses, but for JSON null, which leaves p
+// unchanged and is no error, as is encoding/json's convention; use Parse to
+// refuse it. On error p is unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
+	if string(bytes.Trim(data, " \t\r\n")) == "null" {
+		return nil
+	}
+	return p.decode(data)
+}
+
+// decode is UnmarshalJSON, refusing null.
+func (p *Policy) decode(data []byte) error {
 	var v policyIn
 	null, err := strictjson.Decode(data, &v,
 		"terms", "from", "months", "windowMonths", "extensionMonths", "marketAgeMonths",
 		"reminders", "atFirstEligibleDay", "daysBefore", "retakes", "immediate", "wait",
 	)
 	if err != nil {
-		return &PolicyError{Problem: "reading JSON: " + err.Error(), Err: err}
+		return &FieldError{Problem: "reading JSON: " + err.Error(), Err: err}
 	}
 	if null {
-		return nil
+		return &FieldError{Problem: "null: want a policy object"}
 	}
-	if field, key := v.missing(); field != "" {
-		return &PolicyError{Field: field, Problem: "missing: the JSON has no " + strconv.Quote(key)}
+	if path, key := v.missing(); path != "" {
+		return &FieldError{Path: path, Problem: "missing: the JSON has no " + strconv.Quote(key)}
 	}
 	wait, err := time.ParseDuration(*v.Retakes.Wait)
 	if err != nil {
-		return &PolicyError{Field: "Retakes.Wait", Problem: "not a duration such as \"24h\": " + err.Error(), Err: err}
+		return &FieldError{Path: "retakes.wait", Problem: "not a duration such as \"24h\": " + err.Error(), Err: err}
 	}
 	got := Policy{
 		Terms:           make([]Term, len(v.Terms)),
@@ -117,33 +140,47 @@ type termIn struct {
 	Months *int      `json:"months"`
 }
 
-// missing returns the Go name and the JSON key of the first required member
+// missing returns the JSON path and the key of the first required member
 // that v lacks, or "" and "".
-func (v *policyIn) missing() (field, key string) {
+func (v *policyIn) missing() (path, key string) {
 	switch {
 	case v.Terms == nil:
-		return "Terms", "terms"
+		return "terms", "terms"
 	case v.WindowMonths == nil:
-		return "WindowMonths", "windowMonths"
+		return "windowMonths", "windowMonths"
 	case v.ExtensionMonths == nil:
-		return "ExtensionMonths", "extensionMonths"
+		return "extensionMonths", "extensionMonths"
 	case v.MarketAgeMonths == nil:
-		return "MarketAgeMonths", "marketAgeMonths"
+		return "marketAgeMonths", "marketAgeMonths"
 	case v.Reminders == nil:
-		return "Schedule", "reminders"
+		return "reminders", "reminders"
 	case v.Reminders.AtFirstEligibleDay == nil:
-		return "Schedule.AtFirstEligibleDay", "atFirstEligibleDay"
+		return "reminders.atFirstEligibleDay", "atFirstEligibleDay"
 	case v.Retakes == nil:
-		return "Retakes", "retakes"
+		return "retakes", "retakes"
 	case v.Retakes.Immediate == nil:
-		return "Retakes.Immediate", "immediate"
+		return "retakes.immediate", "immediate"
 	case v.Retakes.Wait == nil:
-		return "Retakes.Wait", "wait"
+		return "retakes.wait", "wait"
 	}
 	for i, t := range v.Terms {
 		if t.Months == nil {
-			return "Terms[" + strconv.Itoa(i) + "].Months", "months"
+			return "terms[" + strconv.Itoa(i) + "].months", "months"
 		}
 	}
 	return "", ""
+}
+
+// decodeStrict decodes the one JSON value of data into v, refusing unknown
+// members and anything after the value.
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("data after the value")
+	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"errors"
 	"strconv"
 	"time"
 
@@ -18,7 +17,7 @@ import (
 // [Microsoft] returns the policy announced on 2020-12-15. A service can keep
 // its policy in configuration instead, as JSON (see [Policy.UnmarshalJSON]),
 // so that the next change of policy is one more [Term] in a file, not new
-// code.
+// code: [Parse] reads and checks it.
 //
 // The zero Policy has no terms and no window: [Policy.Validate] refuses it.
 // Its methods do not panic on it, but their answers mean nothing. Pass a
@@ -129,38 +128,9 @@ const maxMonths = 1200
 // maxDaysBefore bounds a reminder's days before expiry: a hundred years.
 const maxDaysBefore = 36525
 
-// ErrInvalidPolicy is matched, with [errors.Is], by every refusal of
-// [Policy.Validate] and of [Policy.UnmarshalJSON]; [errors.As] gives the
-// [*PolicyError] behind it.
-var ErrInvalidPolicy = errors.New("policy: invalid policy")
-
-// A PolicyError reports a field of a policy that makes no sense. It matches
-// [ErrInvalidPolicy].
-type PolicyError struct {
-	Field   string // the field at fault, as Go names it: "Terms[1].From", "Retakes.Wait"; "" for the whole
-	Problem string // what is wrong with it
-	Err     error  // the error behind the problem, if any, such as a [*cert.ParseError]
-}
-
-// Error returns the message, naming the field.
-func (e *PolicyError) Error() string {
-	if e.Field == "" {
-		return "policy: invalid policy: " + e.Problem
-	}
-	return "policy: invalid policy: " + e.Field + ": " + e.Problem
-}
-
-// Unwrap returns [ErrInvalidPolicy] and Err, so that [errors.Is] and
-// [errors.As] find both.
-func (e *PolicyError) Unwrap() []error {
-	if e.Err == nil {
-		return []error{ErrInvalidPolicy}
-	}
-	return []error{ErrInvalidPolicy, e.Err}
-}
-
 // Validate reports the first field of p that makes no sense, as a
-// [*PolicyError] matching [ErrInvalidPolicy], or nil. It refuses:
+// [*FieldError] matching [ErrInvalidPolicy] whose Path names the field as
+// the policy's JSON form does ("terms[1].from"), or nil. It refuses:
 //   - no terms; a first term with a From day, a later one without, or terms
 //     out of order or on the same day (so that exactly one term is in force
 //     on every day);
@@ -172,57 +142,58 @@ func (e *PolicyError) Unwrap() []error {
 //   - more than [MaxReminders] reminders, or days before expiry that are
 //     not from 1 to 36525 (a hundred years) or not in strictly descending
 //     order;
-//   - a retake rule with a negative count or wait; the error also matches
-//     [assessment.ErrInvalidRetakes].
+//   - a retake rule with a negative count, or a wait that is negative or
+//     longer than [assessment.MaxWait] (a hundred years); the error also
+//     matches [assessment.ErrInvalidRetakes].
 func (p Policy) Validate() error {
 	if len(p.Terms) == 0 {
-		return &PolicyError{Field: "Terms", Problem: "no terms: every earn day needs a validity (RULES V4)"}
+		return &FieldError{Path: "terms", Problem: "no terms: every earn day needs a validity (RULES V4)"}
 	}
 	if w := p.WindowMonths; w < 1 || w > maxMonths {
-		return &PolicyError{Field: "WindowMonths", Problem: monthsProblem(w)}
+		return &FieldError{Path: "windowMonths", Problem: monthsProblem(w)}
 	}
 	for i, t := range p.Terms {
-		field := "Terms[" + strconv.Itoa(i) + "]"
+		path := "terms[" + strconv.Itoa(i) + "]"
 		switch {
 		case i == 0 && !t.From.IsZero():
-			return &PolicyError{Field: field + ".From", Problem: "the first term has no From day: it covers every day before the next term"}
+			return &FieldError{Path: path + ".from", Problem: "the first term has no from day: it covers every day before the next term"}
 		case i > 0 && t.From.IsZero():
-			return &PolicyError{Field: field + ".From", Problem: "missing: only the first term has no From day"}
+			return &FieldError{Path: path + ".from", Problem: "missing: only the first term has no from day"}
 		case i > 0 && !t.From.After(p.Terms[i-1].From):
-			return &PolicyError{Field: field + ".From", Problem: t.From.String() + " is not after the term before it: terms must be in order and must not overlap"}
+			return &FieldError{Path: path + ".from", Problem: t.From.String() + " is not after the term before it: terms must be in order and must not overlap"}
 		case t.Months < 1 || t.Months > maxMonths:
-			return &PolicyError{Field: field + ".Months", Problem: monthsProblem(t.Months)}
+			return &FieldError{Path: path + ".months", Problem: monthsProblem(t.Months)}
 		case t.Months <= p.WindowMonths:
-			return &PolicyError{Field: "WindowMonths", Problem: strconv.Itoa(p.WindowMonths) + " months is not shorter than the validity of " + field + ", " + strconv.Itoa(t.Months) + " months"}
+			return &FieldError{Path: "windowMonths", Problem: strconv.Itoa(p.WindowMonths) + " months is not shorter than the validity of " + path + ", " + strconv.Itoa(t.Months) + " months"}
 		}
 	}
 	switch e := p.ExtensionMonths; {
 	case e < 1 || e > maxMonths:
-		return &PolicyError{Field: "ExtensionMonths", Problem: monthsProblem(e)}
+		return &FieldError{Path: "extensionMonths", Problem: monthsProblem(e)}
 	case e <= p.WindowMonths:
-		return &PolicyError{Field: "ExtensionMonths", Problem: strconv.Itoa(e) + " months is not longer than the window, " + strconv.Itoa(p.WindowMonths) + " months: a renewal would leave the window open (RULES N3)"}
+		return &FieldError{Path: "extensionMonths", Problem: strconv.Itoa(e) + " months is not longer than the window, " + strconv.Itoa(p.WindowMonths) + " months: a renewal would leave the window open (RULES N3)"}
 	}
 	if m := p.MarketAgeMonths; m < 0 || m > maxMonths {
-		return &PolicyError{Field: "MarketAgeMonths", Problem: "must be from 0 to " + strconv.Itoa(maxMonths) + ", not " + strconv.Itoa(m)}
+		return &FieldError{Path: "marketAgeMonths", Problem: "must be from 0 to " + strconv.Itoa(maxMonths) + ", not " + strconv.Itoa(m)}
 	}
 	if n := p.Schedule.len(); n > MaxReminders {
-		return &PolicyError{Field: "Schedule", Problem: strconv.Itoa(n) + " reminders: at most " + strconv.Itoa(MaxReminders) + " (RULES M1)"}
+		return &FieldError{Path: "reminders", Problem: strconv.Itoa(n) + " reminders: at most " + strconv.Itoa(MaxReminders) + " (RULES M1)"}
 	}
 	for i, k := range p.Schedule.DaysBefore {
-		field := "Schedule.DaysBefore[" + strconv.Itoa(i) + "]"
+		path := "reminders.daysBefore[" + strconv.Itoa(i) + "]"
 		switch {
 		case k < 1 || k > maxDaysBefore:
-			return &PolicyError{Field: field, Problem: "must be from 1 to " + strconv.Itoa(maxDaysBefore) + " days, not " + strconv.Itoa(k)}
+			return &FieldError{Path: path, Problem: "must be from 1 to " + strconv.Itoa(maxDaysBefore) + " days, not " + strconv.Itoa(k)}
 		case i > 0 && k >= p.Schedule.DaysBefore[i-1]:
-			return &PolicyError{Field: field, Problem: strconv.Itoa(k) + " is not fewer days than the reminder before it: list them in descending order"}
+			return &FieldError{Path: path, Problem: strconv.Itoa(k) + " is not fewer days than the reminder before it: list them in descending order"}
 		}
 	}
 	if err := p.Retakes.Validate(); err != nil {
-		field := "Retakes.Wait"
+		path, problem := "retakes.wait", "must be from 0 to "+assessment.MaxWait.String()+", not "+p.Retakes.Wait.String()
 		if p.Retakes.Immediate < 0 {
-			field = "Retakes.Immediate"
+			path, problem = "retakes.immediate", "must not be negative, not "+strconv.Itoa(p.Retakes.Immediate)
 		}
-		return &PolicyError{Field: field, Problem: "must not be negative", Err: err}
+		return &FieldError{Path: path, Problem: problem, Err: err}
 	}
 	return nil
 }

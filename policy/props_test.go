@@ -285,9 +285,9 @@ func wantEarnErr(p policy.Policy, pr cert.Profile, c cert.Certification, on cert
 	case c.ID == "" || !c.Level.IsValid():
 		return policy.ErrUnknownCertification
 	case on.IsZero():
-		return policy.ErrInvalidDate
+		return policy.ErrDateOutOfRange
 	case c.Level != cert.Fundamentals && on.AddMonths(termInForce(p, on)).IsZero():
-		return policy.ErrInvalidDate
+		return policy.ErrDateOutOfRange
 	}
 	if cr, ok := pr.Credential(c.ID); ok {
 		if cr.ActiveOn(on) {
@@ -482,9 +482,9 @@ func TestPropN1_RenewalExtendsTheCurrentExpiry(t *testing.T) {
 				if msg := refusal(err, d.Reason); msg != "" {
 					return fmt.Sprintf("Renew on a %v day: %s", d.Reason, msg)
 				}
-				var dec policy.Decision
-				errors.As(err, &dec)
-				if diff := cmp.Diff(d, dec); diff != "" {
+				var ne *policy.NotEligibleError
+				errors.As(err, &ne)
+				if diff := cmp.Diff(d, ne.Decision); diff != "" {
 					return "refusal mismatch (-want +got):\n" + diff
 				}
 				if diff := cmp.Diff(s.Pr, got); diff != "" {
@@ -683,7 +683,7 @@ func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 		genScenario(), gen.IntRange(0, 7),
 	))
 	properties.TestingRun(t)
-	for _, err := range []error{nil, policy.ErrUnknownCertification, policy.ErrInvalidDate, policy.ErrStillActive, policy.ErrBackdated, policy.ErrMissingPrerequisite} {
+	for _, err := range []error{nil, policy.ErrUnknownCertification, policy.ErrDateOutOfRange, policy.ErrStillActive, policy.ErrBackdated, policy.ErrMissingPrerequisite} {
 		if seen[err] < 20 {
 			t.Errorf("N6a only %d cases end in %v", seen[err], err)
 		}

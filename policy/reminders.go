@@ -24,7 +24,7 @@ func (p Policy) Reminders(c cert.Certification, cr cert.Credential) []cert.Date 
 // It appends nothing for a title with no real level, a fundamentals title or
 // a credential that never expires, for a credential of another certification than c or with no
 // Earned day, and when the renewal assessment is first offered on or after
-// the expiry. A renewal moves the expiry, so a renewed credential's
+// the expiry, or never (RULES E3, E6). A renewal moves the expiry, so a renewed credential's
 // reminders are those of its next window (RULES N3). The days do not depend
 // on whether the profile is linked, and choosing which are due on a given
 // day, or dropping those after an expiry that has passed, is the caller's
@@ -37,7 +37,11 @@ func (p Policy) AppendReminders(dst []cert.Date, c cert.Certification, cr cert.C
 	if !c.Level.IsValid() || c.Level == cert.Fundamentals || x.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
 		return dst
 	}
-	first := eligibleFrom(window(p.WindowMonths, cr), p.offeredFrom(c), cr.Earned)
+	offered, never := p.offeredFrom(c)
+	if never {
+		return dst
+	}
+	first := eligibleFrom(window(p.WindowMonths, cr), offered, cr.Earned)
 	if first.IsZero() {
 		return dst
 	}

@@ -15,12 +15,14 @@ import (
 // Earn checks, in this order (RULES N6a), and refuses with an error that
 // matches:
 //   - [ErrUnknownCertification] for a c with no ID or no real level, and
-//     [ErrInvalidDate] for the zero day or one whose expiry would fall after
-//     9999-12-31;
+//     [ErrDateOutOfRange] for the zero day;
 //   - [ErrStillActive] when pr's credential for c is active on that day:
-//     passing the exam again does not renew it (RULES N5);
+//     passing the exam again does not renew it (RULES N5), whatever else
+//     is wrong with the day;
 //   - [ErrBackdated] for a day before the Earned day of pr's credential
 //     for c;
+//   - [ErrDateOutOfRange] for a day whose expiry would fall after
+//     9999-12-31;
 //   - [ErrMissingPrerequisite] for a title with prerequisites none of
 //     which pr holds active on that day (RULES R1).
 //
@@ -32,11 +34,7 @@ func (p Policy) Earn(pr cert.Profile, c cert.Certification, on cert.Date) (cert.
 		return pr, err
 	}
 	if on.IsZero() {
-		return pr, fmt.Errorf("%w: no day given to earn %q", ErrInvalidDate, c.ID)
-	}
-	expires := p.Expiry(c, on)
-	if c.Level != cert.Fundamentals && expires.IsZero() {
-		return pr, fmt.Errorf("%w: %q earned on %s would expire after 9999-12-31", ErrInvalidDate, c.ID, on)
+		return pr, fmt.Errorf("%w: no day given to earn %q", ErrDateOutOfRange, c.ID)
 	}
 	if cur, ok := pr.Credential(c.ID); ok {
 		if cur.ActiveOn(on) {
@@ -45,6 +43,10 @@ func (p Policy) Earn(pr cert.Profile, c cert.Certification, on cert.Date) (cert.
 		if on.Before(cur.Earned) {
 			return pr, fmt.Errorf("%w: %q on %s, before %s", ErrBackdated, c.ID, on, cur.Earned)
 		}
+	}
+	expires := p.Expiry(c, on)
+	if c.Level != cert.Fundamentals && expires.IsZero() {
+		return pr, fmt.Errorf("%w: %q earned on %s would expire after 9999-12-31", ErrDateOutOfRange, c.ID, on)
 	}
 	if len(c.Prerequisites) > 0 && !holdsAny(pr, c.Prerequisites, on) {
 		return pr, fmt.Errorf("%w: %q on %s needs one of %q", ErrMissingPrerequisite, c.ID, on, c.Prerequisites)
@@ -91,21 +93,22 @@ func holdsAny(pr cert.Profile, ids []cert.ID, on cert.Date) bool {
 // Renew does not look at attempts (RULES N7); recording an attempt that
 // passes renews through it. It refuses a c with no ID or no real level with
 // [ErrUnknownCertification], as [Policy.Earn] does. On a day the holder is
-// not eligible, Renew returns pr as it was given and an error that names
-// the certification and the day and wraps the [Decision]: it matches
-// [ErrNotEligible], and [errors.As] with a *Decision target gives the
-// Decision. pr and its slice are never changed.
+// not eligible, Renew returns pr as it was given and a [*NotEligibleError]
+// with Op "renew", which carries the [Decision] and matches
+// [ErrNotEligible] and the sentinel of its reason ([Reason.Err]). A
+// renewal whose new expiry would fall after 9999-12-31 is refused with
+// [ErrDateOutOfRange]. pr and its slice are never changed.
 func (p Policy) Renew(pr cert.Profile, c cert.Certification, passed cert.Date) (cert.Profile, error) {
 	if err := checkTitle(c); err != nil {
 		return pr, err
 	}
 	if d := p.Eligibility(pr, c, passed); !d.Eligible {
-		return pr, &refusal{"renew", c.ID, passed, d}
+		return pr, &NotEligibleError{Op: opRenew, Cert: c.ID, On: passed, Decision: d}
 	}
 	renewed, _ := pr.Credential(c.ID)
 	renewed.Expires = renewed.Expires.AddMonths(p.ExtensionMonths)
 	if renewed.Expires.IsZero() {
-		return pr, fmt.Errorf("%w: %q renewed on %s would expire after 9999-12-31", ErrInvalidDate, c.ID, passed)
+		return pr, fmt.Errorf("%w: %q renewed on %s would expire after 9999-12-31", ErrDateOutOfRange, c.ID, passed)
 	}
 	return pr.With(renewed), nil
 }

@@ -73,7 +73,7 @@ func TestN1_RenewalExtendsTheCurrentExpiry(t *testing.T) {
 	t.Run("N1 an expiry after 9999-12-31 is refused", func(t *testing.T) {
 		pr := linked(cred(admin.ID, "9998-03-01", "9999-03-01"))
 		got, err := p.Renew(pr, admin, day("9999-01-10"))
-		if !isOnly(err, policy.ErrInvalidDate) {
+		if !isOnly(err, policy.ErrDateOutOfRange) {
 			t.Errorf("Renew: %v, want ErrInvalidDate only", err)
 		}
 		if diff := cmp.Diff(pr, got); diff != "" {
@@ -287,8 +287,8 @@ func TestN6a_EarnChecksInOrder(t *testing.T) {
 		{"N6a a title with no ID, on the zero day", linked(), cert.Certification{Level: cert.Associate}, cert.Date{}, policy.ErrUnknownCertification},
 		{"N6a a title with no level, while active", linked(cred("x", "2021-11-16", "2022-11-16")), cert.Certification{ID: "x"}, day("2022-01-10"), policy.ErrUnknownCertification},
 		{"N6a a title with an unknown level", linked(), cert.Certification{ID: "x", Level: 5}, day("2022-01-10"), policy.ErrUnknownCertification},
-		{"N6a the zero day while active and without prerequisite", linked(activeExpert), architect, cert.Date{}, policy.ErrInvalidDate},
-		{"N6a an expiry after 9999-12-31", linked(), admin, day("9999-01-01"), policy.ErrInvalidDate},
+		{"N6a the zero day while active and without prerequisite", linked(activeExpert), architect, cert.Date{}, policy.ErrDateOutOfRange},
+		{"N6a an expiry after 9999-12-31", linked(), admin, day("9999-01-01"), policy.ErrDateOutOfRange},
 		{"N6a the last day with an expiry", linked(), admin, day("9998-12-31"), nil},
 		{"N6a still active before a missing prerequisite", linked(activeExpert), architect, day("2022-01-10"), policy.ErrStillActive},
 		{"N6a backdated before a missing prerequisite: the day before Earned", linked(expiredExpert), architect, day("2021-05-31"), policy.ErrBackdated},
@@ -377,9 +377,9 @@ func TestRenewRefusal(t *testing.T) {
 			if msg := refusal(err, tt.want.Reason); msg != "" {
 				t.Error(msg)
 			}
-			var d policy.Decision
-			if errors.As(err, &d) {
-				if diff := cmp.Diff(tt.want, d); diff != "" {
+			var ne *policy.NotEligibleError
+			if errors.As(err, &ne) {
+				if diff := cmp.Diff(tt.want, ne.Decision); diff != "" {
 					t.Errorf("the refusal's Decision mismatch (-want +got):\n%s", diff)
 				}
 			}

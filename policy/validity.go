@@ -35,17 +35,20 @@ func (p Policy) termMonths(d cert.Date) int {
 // offeredFrom returns the first day c's renewal assessment is offered (RULES
 // E3): the catalog's first renewal day, else the launch day plus the
 // policy's market age, else the zero Date, meaning offered on every day
-// (RULES E6).
-func (p Policy) offeredFrom(c cert.Certification) cert.Date {
+// (RULES E6). It reports never when the launch day plus the market age lies
+// after 9999-12-31: E6 is for a day that is not known, and that assessment
+// is never offered.
+func (p Policy) offeredFrom(c cert.Certification) (from cert.Date, never bool) {
 	return offeredFrom(p.MarketAgeMonths, c.Launched, c.RenewalFrom)
 }
 
 // offeredFrom is Policy.offeredFrom on the fields it reads.
-func offeredFrom(marketAgeMonths int, launched, renewalFrom cert.Date) cert.Date {
+func offeredFrom(marketAgeMonths int, launched, renewalFrom cert.Date) (from cert.Date, never bool) {
 	if !renewalFrom.IsZero() || launched.IsZero() {
-		return renewalFrom
+		return renewalFrom, false
 	}
-	return launched.AddMonths(marketAgeMonths)
+	from = launched.AddMonths(marketAgeMonths)
+	return from, from.IsZero()
 }
 
 // window returns the renewal window of cr's current expiry (RULES E2): it

@@ -248,7 +248,7 @@ func TestD5_ZeroDateAndClampedRenewals(t *testing.T) {
 		if d := p.Eligibility(pr, admin, cert.Date{}); d.Reason != policy.NotHeld {
 			t.Errorf("Eligibility on the zero Date = %v, want NotHeld", d.Reason)
 		}
-		if _, err := p.Earn(linked(), admin, cert.Date{}); !errors.Is(err, policy.ErrInvalidDate) {
+		if _, err := p.Earn(linked(), admin, cert.Date{}); !errors.Is(err, policy.ErrDateOutOfRange) {
 			t.Errorf("Earn on the zero Date: %v, want ErrInvalidDate", err)
 		}
 		if _, err := p.Renew(pr, admin, cert.Date{}); !errors.Is(err, policy.ErrNotEligible) {

@@ -81,7 +81,7 @@ func run(w io.Writer) error {
 				cr.Expires, cycle.Len())
 			return nil
 		}
-		fmt.Fprintf(w, "   failed: %d attempt(s) this cycle; the next may start %s\n", cycle.Len(), nextStart(cycle.Next(p.Retakes), a.At, newYork))
+		fmt.Fprintf(w, "   failed: %d attempt(s) this cycle; the next may start %s\n", cycle.Len(), nextStart(cycle, p.Retakes, a.At, newYork))
 		return nil
 	}
 
@@ -106,9 +106,13 @@ func run(w io.Writer) error {
 	return step(len(steps)+1, "2022-03-14 09:00", false)
 }
 
-// nextStart says when the next attempt may start.
-func nextStart(next, last time.Time, loc *time.Location) string {
-	if !next.After(last) {
+// nextStart says when the next attempt of cycle may start under r.
+func nextStart(cycle assessment.Cycle, r assessment.Retakes, last time.Time, loc *time.Location) string {
+	next, ok := cycle.Next(r)
+	switch {
+	case !ok:
+		return "never in this cycle (RULES A4)"
+	case !next.After(last):
 		return "at once (RULES A2)"
 	}
 	return "at " + next.In(loc).Format("Mon 2006-01-02 15:04 MST") + " (RULES A3)"

@@ -1,0 +1,108 @@
+package assessment
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/certrenew/certrenew/cert"
+)
+
+// retakesJSON is the JSON form of a Retakes.
+type retakesJSON struct {
+	Immediate int    `json:"immediate"`
+	Wait      string `json:"wait"` // as time.Duration.String writes it
+}
+
+// MarshalJSON implements [json.Marshaler]: {"immediate":1,"wait":"24h0m0s"},
+// the wait as [time.Duration.String] writes it. It writes r as it is, valid
+// or not.
+func (r Retakes) MarshalJSON() ([]byte, error) {
+	return json.Marshal(retakesJSON{r.Immediate, r.Wait.String()})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form MarshalJSON
+// writes, requires both members, refuses any other, and a wait that
+// [time.ParseDuration] does not read, and checks the rule with
+// [Retakes.Validate]. Every refusal matches [ErrInvalidRetakes]; on a
+// refusal r is unchanged. JSON null leaves r unchanged, as is encoding/json's
+// convention.
+func (r *Retakes) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	var v struct {
+		Immediate *int    `json:"immediate"`
+		Wait      *string `json:"wait"`
+	}
+	if err := decodeStrict(data, &v); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalidRetakes, err)
+	}
+	switch {
+	case v.Immediate == nil:
+		return fmt.Errorf("%w: missing \"immediate\"", ErrInvalidRetakes)
+	case v.Wait == nil:
+		return fmt.Errorf("%w: missing \"wait\"", ErrInvalidRetakes)
+	}
+	wait, err := time.ParseDuration(*v.Wait)
+	if err != nil {
+		return fmt.Errorf("%w: wait: %v", ErrInvalidRetakes, err)
+	}
+	got := Retakes{Immediate: *v.Immediate, Wait: wait}
+	if err := got.Validate(); err != nil {
+		return err
+	}
+	*r = got
+	return nil
+}
+
+// cycleJSON is the JSON form of a Cycle.
+type cycleJSON struct {
+	Credential cert.Credential `json:"credential"`
+	Attempts   []Attempt       `json:"attempts"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"credential": {...},
+// "attempts": [...]}, the attempts oldest first ([] for none).
+func (c Cycle) MarshalJSON() ([]byte, error) {
+	a := c.attempts
+	if a == nil {
+		a = []Attempt{}
+	}
+	return json.Marshal(cycleJSON{c.cred, a})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form MarshalJSON
+// writes, refuses members it does not know, and checks the history as
+// [NewCycle] does; on a refusal c is unchanged. JSON null leaves c
+// unchanged, as is encoding/json's convention.
+func (c *Cycle) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	var v cycleJSON
+	if err := decodeStrict(data, &v); err != nil {
+		return fmt.Errorf("assessment: reading a cycle: %w", err)
+	}
+	got, err := NewCycle(v.Credential, v.Attempts)
+	if err != nil {
+		return err
+	}
+	*c = got
+	return nil
+}
+
+// decodeStrict decodes the one JSON value of data into v, refusing unknown
+// members and anything after the value.
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return fmt.Errorf("data after the value")
+	}
+	return nil
+}
