@@ -75,13 +75,13 @@ import (
 // and whether it was passed. The zero Attempt is a failed attempt that
 // started at the zero [time.Time].
 //
-// Its JSON form is {"at": "2022-02-01T09:00:00+08:00", "passed": false},
-// the instant in RFC 3339 form with its offset. Read back, an instant keeps
-// its wall-clock reading and offset but not its location's name or a
-// monotonic reading, neither of which changes an answer here.
+// Its JSON form is {"at": "2022-02-01T09:00:00+08:00", "passed": false}
+// (see [Attempt.MarshalJSON]). Read back, an instant is the same instant,
+// with its offset, but without its location's name or a monotonic reading,
+// neither of which changes an answer here.
 type Attempt struct {
-	At     time.Time `json:"at"`
-	Passed bool      `json:"passed"`
+	At     time.Time
+	Passed bool
 }
 
 // Retakes is the retake rule of the renewal assessment (RULES A2, A3): after

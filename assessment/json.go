@@ -3,11 +3,58 @@ package assessment
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/certrenew/certrenew/cert"
 )
+
+// attemptJSON is the JSON form of an Attempt.
+type attemptJSON struct {
+	At     time.Time `json:"at"`
+	Passed bool      `json:"passed"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"at":
+// "2022-02-01T09:00:00+08:00", "passed": false}, the instant in RFC 3339
+// form with its offset from UTC. An offset that is not a whole number of
+// minutes, such as a historical local mean time, cannot be written in RFC
+// 3339: the instant is then written in UTC, so that it reads back as the
+// same instant. An instant outside the years 0000 to 9999 has no RFC 3339
+// form, and marshaling it fails.
+func (a Attempt) MarshalJSON() ([]byte, error) {
+	at := a.At
+	if _, offset := at.Zone(); offset%60 != 0 {
+		at = at.UTC()
+	}
+	return json.Marshal(attemptJSON{at, a.Passed})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form MarshalJSON
+// writes, requires both members and refuses any other; on a refusal a is
+// unchanged. JSON null leaves a unchanged, as is encoding/json's
+// convention.
+func (a *Attempt) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	var v struct {
+		At     *time.Time `json:"at"`
+		Passed *bool      `json:"passed"`
+	}
+	if err := decodeStrict(data, &v); err != nil {
+		return fmt.Errorf("assessment: reading an attempt: %w", err)
+	}
+	switch {
+	case v.At == nil:
+		return errors.New(`assessment: reading an attempt: missing "at"`)
+	case v.Passed == nil:
+		return errors.New(`assessment: reading an attempt: missing "passed"`)
+	}
+	*a = Attempt{At: *v.At, Passed: *v.Passed}
+	return nil
+}
 
 // retakesJSON is the JSON form of a Retakes.
 type retakesJSON struct {

@@ -50,7 +50,11 @@ func genScenario() gopter.Gen {
 		h := make([]assessment.Attempt, n)
 		for i := range h {
 			if i > 0 {
-				t = t.Add(time.Duration(gaps[i]))
+				// At the end of time.Time's range Add saturates: keep
+				// the history in order by repeating the instant.
+				if next := t.Add(time.Duration(gaps[i])); !next.Before(t) {
+					t = next
+				}
 			}
 			h[i] = assessment.Attempt{At: t.In(locations[(i+n)%len(locations)])}
 		}

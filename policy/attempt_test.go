@@ -184,6 +184,8 @@ func TestA4_RecordAttemptCycles(t *testing.T) {
 		{"A4 an attempt after a pass in the cycle", renewed, admin, ended, failed(at("2022-03-02 10:00:00")), assessment.ErrPassed},
 		{"A4 the ended cycle, on the profile as it was", attemptHolder, admin, ended, failed(at("2022-03-02 10:00:00")), assessment.ErrPassed},
 		{"A4 the cycle of the expiry a pass renewed", renewed, admin, cycle, failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},
+		{"A4 the cycle of an earlier expiry, every attempt inside the current window", renewed, admin,
+			cycleOf(cr, []assessment.Attempt{failed(at("2023-02-01 09:00:00"))}), failed(at("2023-02-01 10:00:00")), assessment.ErrStaleCycle},
 		{"A4 the history of an earlier cycle wrapped with the current credential", attemptHolder, admin,
 			cycleOf(cr, []assessment.Attempt{failed(at("2022-01-14 23:00:00")), failed(at("2022-01-15 09:00:00"))}), failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},
 		{"A4 the cycle of another certification", attemptHolder, admin, p.Cycle(attemptHolder, dev), failed(at("2022-03-02 10:00:00")), assessment.ErrStaleCycle},

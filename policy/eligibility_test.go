@@ -193,6 +193,17 @@ func TestE6_NoDaysMeansOffered(t *testing.T) {
 		{"E6 the day after", linked(cr), undated, "2016-09-11", policy.Eligible, "2016-09-10", "2016-09-10"},
 		{"E6 the last day", linked(cr), undated, "2017-03-09", policy.Eligible, "2016-09-10", "2016-09-10"},
 	})
+	// E6 is for a day not known: a launch day whose market age ends after
+	// 9999-12-31 gives an assessment that is never offered.
+	never := cert.Certification{ID: "late", Level: cert.Associate, Launched: day("9999-07-01")}
+	lastOffered := cert.Certification{ID: "late", Level: cert.Associate, Launched: day("9999-06-30")}
+	late := cred("late", "9999-01-01", "9999-12-31")
+	runEligibility(t, policy.Microsoft(), []decisionCase{
+		{"E6 never offered: not before the window", linked(late), never, "9999-06-29", policy.NotYetOpen, "9999-06-30", ""},
+		{"E6 never offered: unavailable on the opening day", linked(late), never, "9999-06-30", policy.AssessmentUnavailable, "9999-06-30", ""},
+		{"E6 never offered: unavailable on the last day", linked(late), never, "9999-12-30", policy.AssessmentUnavailable, "9999-06-30", ""},
+		{"E3 offered from 9999-12-30, the last day of the window", linked(cred("late", "9999-01-01", "9999-12-31")), lastOffered, "9999-12-30", policy.Eligible, "9999-06-30", "9999-12-30"},
+	})
 }
 
 // TestDecision checks the window's last day, the error text and Unwrap.
@@ -413,5 +424,132 @@ func TestWindowJSON(t *testing.T) {
 	back = w
 	if err := json.Unmarshal([]byte(`{"opens":"2022-01-15","closes":"2022-07-15","last":"2022-07-15"}`), &back); err == nil || back != w {
 		t.Errorf("a last day that is the expiry: %v, window %s", err, back)
+	}
+}
+
+// TestDecisionString checks that a Decision prints every field it has.
+func TestDecisionString(t *testing.T) {
+	w := window("2022-01-15", "2022-07-15")
+	tests := []struct {
+		d    policy.Decision
+		want string
+	}{
+		{policy.Decision{}, "Reason(0)"},
+		{policy.Decision{Reason: policy.NotHeld}, "NotHeld"},
+		{policy.Decision{Reason: policy.Expired}, "Expired"},
+		{policy.Decision{Reason: policy.NotYetOpen, Window: w, EligibleFrom: day("2022-01-15")},
+			"NotYetOpen, window [2022-01-15, 2022-07-15), eligible from 2022-01-15"},
+		{policy.Decision{Reason: policy.AssessmentUnavailable, Window: w}, "AssessmentUnavailable, window [2022-01-15, 2022-07-15)"},
+		{policy.Decision{Eligible: true, Reason: policy.Eligible, Window: w, EligibleFrom: day("2022-01-15")},
+			"Eligible, window [2022-01-15, 2022-07-15), eligible from 2022-01-15"},
+		{policy.Decision{Eligible: true, Reason: policy.NotHeld}, "NotHeld, eligible true"},
+		{policy.Decision{Reason: policy.Eligible}, "Eligible, eligible false"},
+	}
+	for _, tt := range tests {
+		if got := tt.d.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+// TestNotEligibleError checks that a refusal matches ErrNotEligible and the
+// sentinel of its reason, and no other sentinel (RULES E5).
+func TestNotEligibleError(t *testing.T) {
+	want := map[policy.Reason]error{
+		policy.NotHeld:               policy.ErrNotHeld,
+		policy.NeverExpires:          policy.ErrNeverExpires,
+		policy.Expired:               policy.ErrExpired,
+		policy.NotYetOpen:            policy.ErrOutsideWindow,
+		policy.AssessmentUnavailable: policy.ErrAssessmentUnavailable,
+		policy.ProfileNotLinked:      policy.ErrNotLinked,
+	}
+	for r := policy.NotHeld; r <= policy.Eligible; r++ {
+		t.Run("E5 "+r.String(), func(t *testing.T) {
+			if got := r.Err(); got != want[r] {
+				t.Errorf("Err() = %v, want %v", got, want[r])
+			}
+			if r == policy.Eligible {
+				return
+			}
+			var err error = &policy.NotEligibleError{Op: "renew", Cert: "azure-administrator", On: day("2022-01-01"), Decision: policy.Decision{Reason: r}}
+			if !isOnly(err, policy.ErrNotEligible, want[r]) {
+				t.Errorf("%v matches other sentinels than ErrNotEligible and %v", err, want[r])
+			}
+		})
+	}
+	if err := policy.Reason(0).Err(); err != nil {
+		t.Errorf("Reason(0).Err() = %v, want nil", err)
+	}
+	if err := policy.Reason(42).Err(); err != nil {
+		t.Errorf("Reason(42).Err() = %v, want nil", err)
+	}
+}
+
+// TestDecisionJSON checks that every Decision Eligibility gives round-trips
+// through JSON, and that an inconsistent one is refused.
+func TestDecisionJSON(t *testing.T) {
+	p := policy.Microsoft()
+	admin := title("azure-administrator")
+	pr := linked(cred(admin.ID, "2021-11-16", "2022-11-16"))
+	for _, on := range days("2021-11-15", "2022-05-15", "2022-05-16", "2022-11-16") {
+		d := p.Eligibility(pr, admin, on)
+		data, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back policy.Decision
+		if err := json.Unmarshal(data, &back); err != nil || back != d {
+			t.Errorf("round trip of %s: %v, %v", data, back, err)
+		}
+	}
+	const w = `"window":{"opens":"2022-01-15","closes":"2022-07-15"}`
+	for _, bad := range []string{
+		`{"eligible":true,"reason":"NotYetOpen",` + w + `}`,
+		`{"eligible":false,"reason":"Eligible",` + w + `,"eligibleFrom":"2022-01-15"}`,
+		`{"eligible":true,"reason":"Eligible",` + w + `}`,
+		`{"eligible":false,"reason":"NotYetOpen"}`,
+		`{"eligible":false,"reason":"Expired",` + w + `}`,
+		`{"eligible":false,"reason":"NotYetOpen",` + w + `,"eligibleFrom":"2022-07-15"}`,
+		`{"eligible":false,"reason":"Maybe"}`,
+		`{"eligible":false,"reason":"NotHeld","extra":1}`,
+	} {
+		d := policy.Decision{Reason: policy.NotHeld}
+		if err := json.Unmarshal([]byte(bad), &d); err == nil {
+			t.Errorf("Unmarshal(%s) = nil, want a refusal", bad)
+		}
+		if d != (policy.Decision{Reason: policy.NotHeld}) {
+			t.Errorf("Unmarshal(%s) changed the Decision on a refusal", bad)
+		}
+	}
+	var zero policy.Decision
+	data, _ := json.Marshal(zero)
+	if err := json.Unmarshal(data, &zero); err != nil || zero != (policy.Decision{}) {
+		t.Errorf("the zero Decision's round trip %s: %v", data, err)
+	}
+}
+
+// TestWindowJSONRefusals checks that only a window that opens before it
+// closes, or the zero Window, is read (RULES D2).
+func TestWindowJSONRefusals(t *testing.T) {
+	for _, bad := range []string{
+		`{"opens":"2022-07-15","closes":"2022-01-15"}`,
+		`{"opens":"2022-07-15","closes":"2022-07-15"}`,
+		`{"opens":"2022-07-15","closes":""}`,
+		`{"opens":"","closes":"2022-07-15"}`,
+		`{"opens":"2022-01-15","closes":"2022-07-15","first":"2022-01-15"}`,
+		`{"opens":"2022-02-30","closes":"2022-07-15"}`,
+	} {
+		w := window("2022-01-15", "2022-07-15")
+		if err := json.Unmarshal([]byte(bad), &w); err == nil {
+			t.Errorf("Unmarshal(%s) = nil, want a refusal", bad)
+		}
+		if w != window("2022-01-15", "2022-07-15") {
+			t.Errorf("Unmarshal(%s) changed the window on a refusal", bad)
+		}
+	}
+	var zero policy.Window
+	data, _ := json.Marshal(zero)
+	if err := json.Unmarshal(data, &zero); err != nil || !zero.IsZero() {
+		t.Errorf("the zero Window's round trip %s: %v", data, err)
 	}
 }

@@ -241,12 +241,14 @@ func termInForce(p policy.Policy, d cert.Date) int {
 }
 
 // offered returns the first day c's assessment is offered under p (RULES
-// E3, E6), or the zero Date for every day.
-func offered(p policy.Policy, c cert.Certification) cert.Date {
+// E3, E6), or the zero Date for every day, and never when it is never
+// offered: a launch day plus the market age past 9999-12-31.
+func offered(p policy.Policy, c cert.Certification) (from cert.Date, never bool) {
 	if c.RenewalFrom.IsZero() && !c.Launched.IsZero() {
-		return c.Launched.AddMonths(p.MarketAgeMonths)
+		from = c.Launched.AddMonths(p.MarketAgeMonths)
+		return from, from.IsZero()
 	}
-	return c.RenewalFrom
+	return c.RenewalFrom, false
 }
 
 // wantReason is RULES E5 restated: the first check that fails, in order.
@@ -261,12 +263,18 @@ func wantReason(p policy.Policy, pr cert.Profile, c cert.Certification, on cert.
 		return policy.Expired
 	case on.Before(opens(p, cr)):
 		return policy.NotYetOpen
-	case on.Before(offered(p, c)):
+	case isUnavailable(p, c, on):
 		return policy.AssessmentUnavailable
 	case pr.Learn == "":
 		return policy.ProfileNotLinked
 	}
 	return policy.Eligible
+}
+
+// isUnavailable reports whether c's assessment is not offered on day on.
+func isUnavailable(p policy.Policy, c cert.Certification, on cert.Date) bool {
+	from, never := offered(p, c)
+	return never || on.Before(from)
 }
 
 // opens returns the day cr's window opens (RULES E2): WindowMonths before
@@ -286,8 +294,6 @@ func wantEarnErr(p policy.Policy, pr cert.Profile, c cert.Certification, on cert
 		return policy.ErrUnknownCertification
 	case on.IsZero():
 		return policy.ErrDateOutOfRange
-	case c.Level != cert.Fundamentals && on.AddMonths(termInForce(p, on)).IsZero():
-		return policy.ErrDateOutOfRange
 	}
 	if cr, ok := pr.Credential(c.ID); ok {
 		if cr.ActiveOn(on) {
@@ -296,6 +302,9 @@ func wantEarnErr(p policy.Policy, pr cert.Profile, c cert.Certification, on cert
 		if on.Before(cr.Earned) {
 			return policy.ErrBackdated
 		}
+	}
+	if c.Level != cert.Fundamentals && on.AddMonths(termInForce(p, on)).IsZero() {
+		return policy.ErrDateOutOfRange
 	}
 	if len(c.Prerequisites) == 0 {
 		return nil
@@ -317,7 +326,11 @@ func wantReminders(p policy.Policy, c cert.Certification, cr cert.Credential) []
 		return nil
 	}
 	from := opens(p, cr)
-	for _, d := range []cert.Date{offered(p, c), cr.Earned} {
+	offeredFrom, never := offered(p, c)
+	if never {
+		return nil
+	}
+	for _, d := range []cert.Date{offeredFrom, cr.Earned} {
 		if d.After(from) {
 			from = d
 		}
@@ -432,7 +445,7 @@ func TestPropE5_DecisionIsConsistent(t *testing.T) {
 			if want := x.AddDays(-1); d.Window.Last() != want {
 				return fmt.Sprintf("Window.Last = %s, want %s", d.Window.Last(), want)
 			}
-			if f := d.EligibleFrom; !f.IsZero() && (f.Before(d.Window.Opens) || f.Before(offered(s.P, s.C)) || f.Before(cr.Earned) || !f.Before(x)) {
+			if f := d.EligibleFrom; !f.IsZero() && (f.Before(d.Window.Opens) || isUnavailable(s.P, s.C, f) || f.Before(cr.Earned) || !f.Before(x)) {
 				return fmt.Sprintf("EligibleFrom %s outside the window %s\n%v", f, d.Window, s)
 			}
 			switch d.Reason {

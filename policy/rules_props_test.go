@@ -90,8 +90,8 @@ func TestPropE1toE4_EachRuleOfEligibility(t *testing.T) {
 					return "E1 eligible but not an active expiring credential"
 				case !d.Window.Contains(s.On) || d.Window.Closes != cr.Expires:
 					return fmt.Sprintf("E2 eligible on %s outside the window %s", s.On, d.Window)
-				case s.On.Before(offered(s.P, s.C)):
-					return fmt.Sprintf("E3 eligible on %s before the assessment is offered on %s", s.On, offered(s.P, s.C))
+				case isUnavailable(s.P, s.C, s.On):
+					return fmt.Sprintf("E3 eligible on %s before the assessment is offered", s.On)
 				case !s.Pr.IsLinked():
 					return "E4 eligible but not linked"
 				}
@@ -104,8 +104,9 @@ func TestPropE1toE4_EachRuleOfEligibility(t *testing.T) {
 					return fmt.Sprintf("E2 not yet open on %s, window opening %s, want %s", s.On, d.Window.Opens, want)
 				}
 			case policy.AssessmentUnavailable:
-				if !s.On.Before(offered(s.P, s.C)) {
-					return fmt.Sprintf("E3 unavailable on %s, offered from %s", s.On, offered(s.P, s.C))
+				if !isUnavailable(s.P, s.C, s.On) {
+					from, _ := offered(s.P, s.C)
+					return fmt.Sprintf("E3 unavailable on %s, offered from %s", s.On, from)
 				}
 			case policy.ProfileNotLinked:
 				if s.Pr.IsLinked() {
