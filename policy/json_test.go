@@ -2,9 +2,11 @@ package policy_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/leanovate/gopter/prop"
 
 	"github.com/certrenew/certrenew/policy"
 )
@@ -171,4 +173,47 @@ func replace(s, old, new string) string {
 		}
 	}
 	panic("no " + old + " in " + s)
+}
+
+// TestPropJSON_EveryTypeRoundTrips states that the JSON form of every type
+// of the package round-trips: a valid Policy through Parse (RULES V4), and
+// the Decision, Window and Reason of every scenario.
+func TestPropJSON_EveryTypeRoundTrips(t *testing.T) {
+	properties := properties(t)
+	properties.Property("V4 E5 JSON of Policy, Decision, Window and Reason round-trips", prop.ForAll(
+		func(s scenario) string {
+			data, err := json.Marshal(s.P)
+			if err != nil {
+				return "Marshal policy: " + err.Error()
+			}
+			p, err := policy.Parse(data)
+			if err != nil {
+				return "Parse " + string(data) + ": " + err.Error()
+			}
+			if diff := cmp.Diff(s.P, p, cmpEmpty); diff != "" {
+				return "policy mismatch (-want +got):\n" + diff
+			}
+			again, err := json.Marshal(p)
+			if err != nil || string(again) != string(data) {
+				return "policy text changed: " + string(again)
+			}
+			d := s.P.Eligibility(s.Pr, s.C, s.On)
+			for _, v := range []struct {
+				in   any
+				back any
+			}{{d, new(policy.Decision)}, {d.Window, new(policy.Window)}, {d.Reason, new(policy.Reason)}} {
+				data, err := json.Marshal(v.in)
+				if err != nil {
+					return "Marshal: " + err.Error()
+				}
+				if err := json.Unmarshal(data, v.back); err != nil {
+					return "Unmarshal " + string(data) + ": " + err.Error()
+				}
+				if diff := cmp.Diff(v.in, reflect.ValueOf(v.back).Elem().Interface()); diff != "" {
+					return "mismatch (-want +got):\n" + diff
+				}
+			}
+			return ""
+		}, genScenario()))
+	properties.TestingRun(t)
 }
