@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
@@ -70,26 +71,19 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 		return pr, cycle, fmt.Errorf("%w: a cycle of %q used for %q", assessment.ErrStaleCycle, cycle.Credential().Cert, c.ID)
 	}
 	if cycle.Passed() {
-		return pr, cycle, fmt.Errorf("%w: the cycle of %q expiring %s ended with a pass", assessment.ErrPassed, c.ID, cycle.Credential().Expires)
+		return pr, cycle, passedError(c, cycle.Credential())
 	}
 	if cr, held := pr.Credential(c.ID); held {
 		if err := cycle.For(cr); err != nil {
 			return pr, cycle, err
 		}
-		// A cycle's attempts are those since its window opened: a
-		// history that starts earlier is another cycle's, wrapped
-		// with this credential by mistake.
-		if cycle.Len() > 0 {
-			opens := later(window(p.WindowMonths, cr).Opens, cr.Earned)
-			if first := cert.DateOf(cycle.At(0).At); first.Before(opens) {
-				return pr, cycle, fmt.Errorf("%w: its first attempt, on %s, is before the window of %q expiring %s opened on %s",
-					assessment.ErrStaleCycle, first, c.ID, cr.Expires, opens)
-			}
-		}
 	}
-	on := cert.DateOf(a.At)
-	if d := p.Eligibility(pr, c, on); !d.Eligible {
-		return pr, cycle, &NotEligibleError{Op: opAttempt, Cert: c.ID, On: on, Decision: d}
+	var first time.Time
+	if cycle.Len() > 0 {
+		first = cycle.At(0).At
+	}
+	if err := p.checkDay(pr, c, cycle.Len() > 0, first, a); err != nil {
+		return pr, cycle, err
 	}
 	next, err := cycle.Record(p.Retakes, a)
 	if err != nil {
@@ -98,10 +92,68 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 	if !a.Passed {
 		return pr, next, nil
 	}
-	renewed, err := p.Renew(pr, c, on)
+	renewed, err := p.Renew(pr, c, cert.DateOf(a.At))
 	if err != nil {
 		return pr, cycle, err
 	}
 	cr, _ := renewed.Credential(c.ID)
 	return renewed, emptyCycle(cr), nil
+}
+
+// CheckAttempt reports whether attempt a at c's renewal assessment may be
+// recorded for the holder of pr, whose attempts so far in the current cycle
+// of the credential are attempts, oldest first: nil, or the refusal that
+// [Policy.RecordAttempt] gives, in the same order (RULES A1-A5). It is
+// RecordAttempt's rule for a caller that keeps the attempts itself, as the
+// replay of an event log does, without the checks of a Cycle's credential:
+// the caller vouches that attempts are those of pr's current credential.
+// It does not check the order of attempts before the last
+// ([assessment.CheckHistory] does). A pass renews as [Policy.RenewCredential]
+// says.
+//
+// CheckAttempt allocates nothing unless it refuses.
+func (p Policy) CheckAttempt(pr cert.Profile, c cert.Certification, attempts []assessment.Attempt, a assessment.Attempt) error {
+	if err := checkTitle(c); err != nil {
+		return err
+	}
+	n := len(attempts)
+	if n > 0 && attempts[n-1].Passed {
+		cr, _ := pr.Credential(c.ID)
+		return passedError(c, cr)
+	}
+	var first time.Time
+	if n > 0 {
+		first = attempts[0].At
+	}
+	if err := p.checkDay(pr, c, n > 0, first, a); err != nil {
+		return err
+	}
+	return p.Retakes.Check(attempts, a.At)
+}
+
+// checkDay holds the checks of an attempt that RecordAttempt and
+// CheckAttempt share: a history that began before the current window
+// opened is an earlier cycle's (RULES A4), and the day of the attempt must
+// be one on which the holder may renew (RULES E5, A1, A5).
+func (p Policy) checkDay(pr cert.Profile, c cert.Certification, hasFirst bool, first time.Time, a assessment.Attempt) error {
+	if cr, held := pr.Credential(c.ID); held && hasFirst {
+		// A cycle's attempts are those since its window opened: a
+		// history that starts earlier is another cycle's, wrapped
+		// with this credential by mistake.
+		opens := later(window(p.WindowMonths, cr).Opens, cr.Earned)
+		if day := cert.DateOf(first); day.Before(opens) {
+			return fmt.Errorf("%w: its first attempt, on %s, is before the window of %q expiring %s opened on %s",
+				assessment.ErrStaleCycle, day, c.ID, cr.Expires, opens)
+		}
+	}
+	on := cert.DateOf(a.At)
+	if d := p.Eligibility(pr, c, on); !d.Eligible {
+		return &NotEligibleError{Op: opAttempt, Cert: c.ID, On: on, Decision: d}
+	}
+	return nil
+}
+
+// passedError is the refusal of an attempt after a pass of the cycle of cr.
+func passedError(c cert.Certification, cr cert.Credential) error {
+	return fmt.Errorf("%w: the cycle of %q expiring %s ended with a pass", assessment.ErrPassed, c.ID, cr.Expires)
 }

@@ -479,3 +479,83 @@ func FuzzRecordAttempt(f *testing.F) {
 		}
 	})
 }
+
+// TestPropA1A5_CheckAttemptAgreesWithRecordAttempt states that CheckAttempt,
+// the rule of RecordAttempt for a caller that keeps the attempts itself,
+// refuses exactly what RecordAttempt refuses, with the same sentinels, and
+// that EarnCredential and RenewCredential give the credential that Earn and
+// Renew put in the profile (RULES A1-A5, N1, N6a).
+func TestPropA1A5_CheckAttemptAgreesWithRecordAttempt(t *testing.T) {
+	properties := properties(t)
+	properties.Property("A1-A5 N1 N6a the credential-level operations agree with the profile-level ones", prop.ForAll(
+		func(s attemptScenario) string {
+			cr, held := s.Pr.Credential(s.C.ID)
+			if !held {
+				cr = cert.Credential{Cert: s.C.ID}
+			}
+			cycle := cycleOf(cr, s.History)
+			_, _, recErr := s.P.RecordAttempt(s.Pr, s.C, cycle, s.A)
+			chkErr := s.P.CheckAttempt(s.Pr, s.C, s.History, s.A)
+			if (recErr == nil) != (chkErr == nil) {
+				return fmt.Sprintf("RecordAttempt = %v, CheckAttempt = %v", recErr, chkErr)
+			}
+			for _, sentinel := range append(sentinels, assessment.ErrTooSoon, assessment.ErrPassed, assessment.ErrOutOfOrder, assessment.ErrStaleCycle) {
+				if errors.Is(recErr, sentinel) != errors.Is(chkErr, sentinel) {
+					return fmt.Sprintf("RecordAttempt = %v, CheckAttempt = %v: they differ on %v", recErr, chkErr, sentinel)
+				}
+			}
+			earned, earnErr := s.P.Earn(s.Pr, s.C, s.On)
+			ecr, ecrErr := s.P.EarnCredential(s.Pr, s.C, s.On)
+			if (earnErr == nil) != (ecrErr == nil) || earnErr != nil && earnErr.Error() != ecrErr.Error() {
+				return fmt.Sprintf("Earn = %v, EarnCredential = %v", earnErr, ecrErr)
+			}
+			if got, _ := earned.Credential(s.C.ID); earnErr == nil && got != ecr {
+				return fmt.Sprintf("Earn gives %v, EarnCredential %v", got, ecr)
+			}
+			renewed, renewErr := s.P.Renew(s.Pr, s.C, s.On)
+			rcr, rcrErr := s.P.RenewCredential(s.Pr, s.C, s.On)
+			if (renewErr == nil) != (rcrErr == nil) || renewErr != nil && renewErr.Error() != rcrErr.Error() {
+				return fmt.Sprintf("Renew = %v, RenewCredential = %v", renewErr, rcrErr)
+			}
+			if got, _ := renewed.Credential(s.C.ID); renewErr == nil && got != rcr {
+				return fmt.Sprintf("Renew gives %v, RenewCredential %v", got, rcr)
+			}
+			return ""
+		}, genAttemptScenario()))
+	properties.TestingRun(t)
+}
+
+// TestNoAllocsCredentialOperations checks that the credential-level
+// operations allocate nothing when they succeed.
+func TestNoAllocsCredentialOperations(t *testing.T) {
+	p := policy.Microsoft()
+	admin := title("azure-administrator")
+	history := []assessment.Attempt{failed(at("2022-03-01 09:00:00"))}
+	a := failed(at("2022-03-01 09:30:00"))
+	expired := linked(cred(admin.ID, "2019-01-10", "2021-01-10"))
+	var sink cert.Credential
+	for name, f := range map[string]func(){
+		"CheckAttempt": func() {
+			if err := p.CheckAttempt(attemptHolder, admin, history, a); err != nil {
+				panic(err)
+			}
+		},
+		"RenewCredential": func() {
+			var err error
+			if sink, err = p.RenewCredential(attemptHolder, admin, day("2022-03-01")); err != nil {
+				panic(err)
+			}
+		},
+		"EarnCredential": func() {
+			var err error
+			if sink, err = p.EarnCredential(expired, admin, day("2022-03-01")); err != nil {
+				panic(err)
+			}
+		},
+	} {
+		if n := testing.AllocsPerRun(1000, f); n != 0 {
+			t.Errorf("%s: %v allocs/op, want 0", name, n)
+		}
+	}
+	_ = sink
+}

@@ -30,28 +30,41 @@ import (
 // a refusal Earn returns pr as it was given. pr and its slice are never
 // changed.
 func (p Policy) Earn(pr cert.Profile, c cert.Certification, on cert.Date) (cert.Profile, error) {
-	if err := checkTitle(c); err != nil {
+	cr, err := p.EarnCredential(pr, c, on)
+	if err != nil {
 		return pr, err
 	}
+	return pr.With(cr), nil
+}
+
+// EarnCredential is [Policy.Earn] without the new profile: it returns the
+// credential that earning c on day on gives the holder of pr, or Earn's
+// refusal, in the same order (RULES N6a). The caller puts the credential in
+// place of pr's for c, as [cert.Profile.With] does. It allocates nothing
+// unless it refuses.
+func (p Policy) EarnCredential(pr cert.Profile, c cert.Certification, on cert.Date) (cert.Credential, error) {
+	if err := checkTitle(c); err != nil {
+		return cert.Credential{}, err
+	}
 	if on.IsZero() {
-		return pr, fmt.Errorf("%w: no day given to earn %q", ErrDateOutOfRange, c.ID)
+		return cert.Credential{}, fmt.Errorf("%w: no day given to earn %q", ErrDateOutOfRange, c.ID)
 	}
 	if cur, ok := pr.Credential(c.ID); ok {
 		if cur.ActiveOn(on) {
-			return pr, fmt.Errorf("%w: %q on %s (expires %s): pass its renewal assessment instead", ErrStillActive, c.ID, on, expiresText(cur.Expires))
+			return cert.Credential{}, fmt.Errorf("%w: %q on %s (expires %s): pass its renewal assessment instead", ErrStillActive, c.ID, on, expiresText(cur.Expires))
 		}
 		if on.Before(cur.Earned) {
-			return pr, fmt.Errorf("%w: %q on %s, before %s", ErrBackdated, c.ID, on, cur.Earned)
+			return cert.Credential{}, fmt.Errorf("%w: %q on %s, before %s", ErrBackdated, c.ID, on, cur.Earned)
 		}
 	}
 	expires := p.Expiry(c, on)
 	if c.Level != cert.Fundamentals && expires.IsZero() {
-		return pr, fmt.Errorf("%w: %q earned on %s would expire after 9999-12-31", ErrDateOutOfRange, c.ID, on)
+		return cert.Credential{}, fmt.Errorf("%w: %q earned on %s would expire after 9999-12-31", ErrDateOutOfRange, c.ID, on)
 	}
 	if len(c.Prerequisites) > 0 && !holdsAny(pr, c.Prerequisites, on) {
-		return pr, fmt.Errorf("%w: %q on %s needs one of %q", ErrMissingPrerequisite, c.ID, on, c.Prerequisites)
+		return cert.Credential{}, fmt.Errorf("%w: %q on %s needs one of %q", ErrMissingPrerequisite, c.ID, on, c.Prerequisites)
 	}
-	return pr.With(cert.Credential{Cert: c.ID, Earned: on, Expires: expires}), nil
+	return cert.Credential{Cert: c.ID, Earned: on, Expires: expires}, nil
 }
 
 // checkTitle refuses a certification with no ID or no real level, which is
@@ -99,16 +112,29 @@ func holdsAny(pr cert.Profile, ids []cert.ID, on cert.Date) bool {
 // renewal whose new expiry would fall after 9999-12-31 is refused with
 // [ErrDateOutOfRange]. pr and its slice are never changed.
 func (p Policy) Renew(pr cert.Profile, c cert.Certification, passed cert.Date) (cert.Profile, error) {
-	if err := checkTitle(c); err != nil {
+	cr, err := p.RenewCredential(pr, c, passed)
+	if err != nil {
 		return pr, err
 	}
+	return pr.With(cr), nil
+}
+
+// RenewCredential is [Policy.Renew] without the new profile: it returns the
+// credential that passing c's renewal assessment on day passed gives the
+// holder of pr, or Renew's refusal (RULES N1, E5). The caller puts the
+// credential in place of pr's for c, as [cert.Profile.With] does. It
+// allocates nothing unless it refuses.
+func (p Policy) RenewCredential(pr cert.Profile, c cert.Certification, passed cert.Date) (cert.Credential, error) {
+	if err := checkTitle(c); err != nil {
+		return cert.Credential{}, err
+	}
 	if d := p.Eligibility(pr, c, passed); !d.Eligible {
-		return pr, &NotEligibleError{Op: opRenew, Cert: c.ID, On: passed, Decision: d}
+		return cert.Credential{}, &NotEligibleError{Op: opRenew, Cert: c.ID, On: passed, Decision: d}
 	}
 	renewed, _ := pr.Credential(c.ID)
 	renewed.Expires = renewed.Expires.AddMonths(p.ExtensionMonths)
 	if renewed.Expires.IsZero() {
-		return pr, fmt.Errorf("%w: %q renewed on %s would expire after 9999-12-31", ErrDateOutOfRange, c.ID, passed)
+		return cert.Credential{}, fmt.Errorf("%w: %q renewed on %s would expire after 9999-12-31", ErrDateOutOfRange, c.ID, passed)
 	}
-	return pr.With(renewed), nil
+	return renewed, nil
 }
