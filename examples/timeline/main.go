@@ -114,7 +114,9 @@ func place(p policy.Policy, today cert.Date) (timeline, error) {
 	return tl, nil
 }
 
-// readPolicy reads a policy from a JSON file; decoding validates it.
+// readPolicy reads a policy from a JSON file. Decoding validates what it
+// reads, but JSON null decodes to no change, the zero Policy, which
+// Validate refuses: so a file holding null is refused too.
 func readPolicy(name string) (policy.Policy, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
@@ -122,6 +124,9 @@ func readPolicy(name string) (policy.Policy, error) {
 	}
 	var p policy.Policy
 	if err := json.Unmarshal(data, &p); err != nil {
+		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := p.Validate(); err != nil {
 		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return p, nil

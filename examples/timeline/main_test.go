@@ -313,6 +313,10 @@ func TestBadInput(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(`{"terms": [], "windowMonths": 6}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	null := filepath.Join(dir, "null.json")
+	if err := os.WriteFile(null, []byte("null\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	notJSON := filepath.Join(dir, "not.json")
 	if err := os.WriteFile(notJSON, []byte("terms:\n  - 24\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -327,6 +331,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-policy", filepath.Join(dir, "missing.json")}, "-policy"},
 		{[]string{"-policy", bad}, "-policy"},
 		{[]string{"-policy", notJSON}, "-policy"},
+		{[]string{"-policy", null}, "-policy"},
 		{[]string{"extra"}, "unexpected argument"},
 		// The story needs a renewal 30 days before today, and the
 		// roadmap's renewal assessments are offered from 2021-02-01.
