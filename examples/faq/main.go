@@ -4,11 +4,17 @@
 //
 // Usage:
 //
-//	go run ./examples/faq
+//	go run ./examples/faq [-h]
+//
+// It takes no flags but -h, which prints this usage: the answers are about
+// fixed days of the sample holder's story, so that each can be checked
+// against RULES.md. An unknown flag or an argument gets a one-line error and
+// exit status 2.
 package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,10 +26,32 @@ import (
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "faq:", err)
-		os.Exit(1)
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the program, with its arguments and outputs passed in so that
+// tests can call it; it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("faq", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, "usage: faq [-h]")
+			fmt.Fprintln(stdout, "Answers the twelve questions of the policy page's FAQ, computed for a sample holder. -h prints this usage; there are no other flags.")
+			return 0
+		}
+		fmt.Fprintln(stderr, "faq:", err)
+		return 2
 	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "faq: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if err := answer(stdout); err != nil {
+		fmt.Fprintln(stderr, "faq:", err)
+		return 1
+	}
+	return 0
 }
 
 // must returns v, or panics on err: every input below is a literal.
@@ -34,7 +62,8 @@ func must[T any](v T, err error) T {
 	return v
 }
 
-func run(w io.Writer) error {
+// answer writes the questions and their answers to w.
+func answer(w io.Writer) error {
 	p := policy.Microsoft()
 	roadmap := cert.Roadmap()
 	title := func(id cert.ID) cert.Certification {

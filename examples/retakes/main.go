@@ -10,11 +10,15 @@
 //
 // Usage:
 //
-//	go run ./examples/retakes
+//	go run ./examples/retakes [-h]
+//
+// It takes no flags but -h, which prints this usage. An unknown flag or an
+// argument gets a one-line error and exit status 2.
 package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -27,13 +31,36 @@ import (
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "retakes:", err)
-		os.Exit(1)
-	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(w io.Writer) error {
+// run is the program, with its arguments and outputs passed in so that
+// tests can call it; it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("retakes", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, "usage: retakes [-h]")
+			fmt.Fprintln(stdout, "Walks one holder through the retake rules of the renewal assessment. -h prints this usage; there are no other flags.")
+			return 0
+		}
+		fmt.Fprintln(stderr, "retakes:", err)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "retakes: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if err := walk(stdout); err != nil {
+		fmt.Fprintln(stderr, "retakes:", err)
+		return 1
+	}
+	return 0
+}
+
+// walk writes the walk-through to w.
+func walk(w io.Writer) error {
 	newYork, err := time.LoadLocation("America/New_York")
 	if err != nil {
 		return err

@@ -1,20 +1,28 @@
-// Command timeline prints the whole renewal timeline of a sample holder under
-// a renewal policy: for each credential, the day it was earned, the days its
+// Command timeline prints the renewal timeline of a sample holder under a
+// renewal policy: for each credential, the day it was earned, the days its
 // renewal windows open, the reminders, each renewal, the expiry, and the
 // decision with its reason on a few chosen days and on today.
 //
-// It uses only what the library ships: [policy.Microsoft] and [cert.Roadmap],
-// to which it adds one fundamentals title, since the roadmap lists none.
+// The sample story is placed around the day it is decided on, so that every
+// day shows a live picture: a credential whose renewal window is open, one
+// with a reminder due within a week, one renewed in its last windows, one
+// that expired and was earned again by exam, an expert earned while its
+// associate prerequisite was active, and a fundamentals title. It uses only
+// what the library ships: [policy.Microsoft] and [cert.Roadmap], to which it
+// adds one fundamentals title, since the roadmap lists none.
 //
 // Usage:
 //
-//	go run ./examples/timeline [-today 2022-05-16] [-json] [-policy FILE]
+//	go run ./examples/timeline [-today 2026-12-01] [-json] [-policy FILE]
 //
-// -today is the day to decide on (by default the current day in the local
-// time zone), -json prints JSON instead of a table, and -policy reads the
-// policy from a JSON file (the form of [policy.Policy.MarshalJSON]) instead
-// of using Microsoft's. A bad flag or file gets a one-line error and exit
-// status 2.
+// -today is the day to decide on and to place the story around (by default
+// the current day in the local time zone), -json prints JSON instead of a
+// table, and -policy reads the policy from a JSON file (the form of
+// [policy.Policy.MarshalJSON]) instead of using Microsoft's. A bad flag or
+// file gets a one-line error and exit status 2, and so does a day or a
+// valid policy on which the story cannot hold, such as a day before the
+// first renewal it needs or a policy that sends no reminders: the line says
+// why.
 package main
 
 import (
@@ -24,6 +32,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -40,7 +50,7 @@ func main() {
 func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("timeline", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	today := fs.String("today", cert.DateOf(now).String(), "the day to decide on, as 2006-01-02")
+	today := fs.String("today", cert.DateOf(now).String(), "the day to decide on and to place the sample story around, as 2006-01-02")
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
 	policyFile := fs.String("policy", "", "read the policy from this JSON file instead of using Microsoft's")
 	if err := fs.Parse(args); err != nil {
@@ -69,10 +79,10 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	tl, err := build(p, sample(), day)
+	tl, err := place(p, day)
 	if err != nil {
-		fmt.Fprintln(stderr, "timeline:", err)
-		return 1
+		fmt.Fprintf(stderr, "timeline: the sample story cannot be placed around %s: %s\n", day, oneLine(err))
+		return 2
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -87,7 +97,26 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// readPolicy reads a policy from a JSON file; decoding validates it.
+// place builds the sample story around today under p and checks that it
+// shows what it is for.
+func place(p policy.Policy, today cert.Date) (timeline, error) {
+	pl, err := sample(p, today)
+	if err != nil {
+		return timeline{}, err
+	}
+	tl, err := build(p, pl, today)
+	if err != nil {
+		return timeline{}, err
+	}
+	if err := tl.check(); err != nil {
+		return timeline{}, err
+	}
+	return tl, nil
+}
+
+// readPolicy reads a policy from a JSON file. Decoding validates what it
+// reads, but JSON null decodes to no change, the zero Policy, which
+// Validate refuses: so a file holding null is refused too.
 func readPolicy(name string) (policy.Policy, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
@@ -95,6 +124,9 @@ func readPolicy(name string) (policy.Policy, error) {
 	}
 	var p policy.Policy
 	if err := json.Unmarshal(data, &p); err != nil {
+		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := p.Validate(); err != nil {
 		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return p, nil
@@ -113,46 +145,15 @@ type plan struct {
 	earned      []earning
 }
 
+// An earning is one title of the plan: the day it was earned, the days its
+// renewal assessment was passed, and the day it was earned again by exam
+// after it expired, if it was.
 type earning struct {
 	cert    cert.ID
 	on      cert.Date
 	renewed []cert.Date
-}
-
-// azureFundamentals is a fundamentals title, which never expires (RULES V1).
-// The roadmap lists none, so the sample adds this one to its catalog.
-var azureFundamentals = cert.Certification{
-	ID:    "azure-fundamentals",
-	Name:  "Microsoft Certified: Azure Fundamentals",
-	Level: cert.Fundamentals,
-}
-
-// sample returns the sample holder: an associate earned before June 2021
-// (valid 24 months) and renewed each year, the expert title it is a
-// prerequisite of (valid 12 months) renewed once and then left to expire, a
-// wave-2 title whose window opened before its renewal assessment was
-// offered, and a fundamentals title.
-func sample() plan {
-	certs := []cert.Certification{azureFundamentals}
-	for c := range cert.Roadmap().All() {
-		certs = append(certs, c)
-	}
-	catalog, err := cert.NewCatalog(certs...)
-	if err != nil {
-		panic(err) // the roadmap and one literal: a bug, not an input
-	}
-	day := cert.MustParseDate
-	return plan{
-		mcid:    "1000001",
-		learn:   "ada@example.com",
-		catalog: catalog,
-		earned: []earning{
-			{cert: "azure-fundamentals", on: day("2020-05-04")},
-			{cert: "d365-marketing", on: day("2019-03-20"), renewed: []cert.Date{day("2021-03-01")}},
-			{cert: "azure-administrator", on: day("2020-11-16"), renewed: []cert.Date{day("2022-06-01"), day("2023-10-02"), day("2024-08-20")}},
-			{cert: "azure-solutions-architect", on: day("2021-08-09"), renewed: []cert.Date{day("2022-03-01")}},
-		},
-	}
+	again   cert.Date
+	shows   string // the situation it is in the story for
 }
 
 // A timeline is what the program prints.
@@ -163,13 +164,17 @@ type timeline struct {
 	Credentials []history `json:"credentials"`
 }
 
-// A history is one credential's timeline.
+// A history is one credential's timeline. Its decisions are in order of
+// day, today's among them, and NextReminder is the first reminder of the
+// credential's current cycle on or after today, if one is left.
 type history struct {
-	Cert      cert.ID    `json:"cert"`
-	Name      string     `json:"name"`
-	Level     cert.Level `json:"level"`
-	Events    []event    `json:"events"`
-	Decisions []decision `json:"decisions"`
+	Cert         cert.ID    `json:"cert"`
+	Name         string     `json:"name"`
+	Level        cert.Level `json:"level"`
+	Shows        string     `json:"shows"`
+	Events       []event    `json:"events"`
+	Decisions    []decision `json:"decisions"`
+	NextReminder cert.Date  `json:"nextReminder,omitzero"`
 }
 
 // A decision is the policy's decision on a day, with the day and the
@@ -178,6 +183,16 @@ type decision struct {
 	On cert.Date `json:"on"`
 	policy.Decision
 	Expires cert.Date `json:"expires,omitzero"`
+}
+
+// decision returns the decision on day on, and whether there is one.
+func (h history) decision(on cert.Date) (decision, bool) {
+	for _, d := range h.Decisions {
+		if d.On == on {
+			return d, true
+		}
+	}
+	return decision{}, false
 }
 
 // An event is one day of a credential's timeline.
@@ -189,6 +204,7 @@ type event struct {
 // build replays the plan under p: it earns each title and renews it on the
 // planned days, through the policy's own operations, and records what
 // happens. It decides on a few chosen days of the first cycle and on today.
+// A refusal of a planned step is an error: the plan does not hold under p.
 func build(p policy.Policy, pl plan, today cert.Date) (timeline, error) {
 	tl := timeline{Today: today, MCID: pl.mcid, Learn: pl.learn}
 	pr := cert.Profile{MCID: pl.mcid, Learn: pl.learn}
@@ -197,14 +213,14 @@ func build(p policy.Policy, pl plan, today cert.Date) (timeline, error) {
 		if !ok {
 			return timeline{}, fmt.Errorf("no title %q in the catalog", e.cert)
 		}
+		h := history{Cert: c.ID, Name: c.Name, Level: c.Level, Shows: e.shows}
 		next, err := p.Earn(pr, c, e.on)
 		if err != nil {
 			return timeline{}, err
 		}
 		pr = next
-		h := history{Cert: c.ID, Name: c.Name, Level: c.Level}
 		cr, _ := pr.Credential(c.ID)
-		h.add(e.on, "earned")
+		h.add(e.on, "earned"+prerequisiteText(pr, c, e.on))
 		if cr.Expires.IsZero() {
 			h.add(e.on, "never expires: no renewal (RULES V1)")
 		}
@@ -214,8 +230,7 @@ func build(p policy.Policy, pl plan, today cert.Date) (timeline, error) {
 			h.cycle(p, c, cr, day)
 			renewed, err := p.Renew(pr, c, day)
 			if err != nil {
-				h.add(day, "renewal refused: "+err.Error())
-				break
+				return timeline{}, err
 			}
 			pr = renewed
 			next, _ := pr.Credential(c.ID)
@@ -227,9 +242,23 @@ func build(p policy.Policy, pl plan, today cert.Date) (timeline, error) {
 			h.cycle(p, c, cr, cert.Date{})
 			h.add(cr.Expires, "expires")
 		}
+		if !e.again.IsZero() {
+			next, err := p.Earn(pr, c, e.again)
+			if err != nil {
+				return timeline{}, err
+			}
+			pr = next
+			cr, _ = pr.Credential(c.ID)
+			h.add(e.again, "earned again by exam: expires "+cr.Expires.String()+" (RULES N6)")
+			states = append(states, state{e.again, cr})
+			h.cycle(p, c, cr, cert.Date{})
+			h.add(cr.Expires, "expires")
+		}
 		// Decide each day on the credential as it stood that day: renewed
-		// from the day of a renewal on.
-		for _, day := range append(chosen, today) {
+		// from the day of a renewal on, and earned again from that day on.
+		days := append(chosen, today)
+		slices.SortFunc(days, cert.Date.Compare)
+		for _, day := range slices.Compact(days) {
 			at := states[0].cr
 			for _, s := range states {
 				if !s.from.After(day) {
@@ -237,10 +266,36 @@ func build(p policy.Policy, pl plan, today cert.Date) (timeline, error) {
 				}
 			}
 			h.Decisions = append(h.Decisions, decision{day, p.Eligibility(pr.With(at), c, day), at.Expires})
+			if day == today {
+				h.NextReminder = nextReminder(p, c, at, today)
+			}
 		}
 		tl.Credentials = append(tl.Credentials, h)
 	}
 	return tl, nil
+}
+
+// prerequisiteText names the prerequisite of c that pr holds active on day
+// on, for an expert title (RULES R1), or is empty.
+func prerequisiteText(pr cert.Profile, c cert.Certification, on cert.Date) string {
+	for _, id := range c.Prerequisites {
+		if cr, ok := pr.Credential(id); ok && cr.ActiveOn(on) {
+			return ", with its prerequisite " + string(id) + " active (RULES R1)"
+		}
+	}
+	return ""
+}
+
+// nextReminder returns the first reminder of cr's current cycle on or after
+// today, or the zero Date when none is left (RULES M2, M3).
+func nextReminder(p policy.Policy, c cert.Certification, cr cert.Credential, today cert.Date) cert.Date {
+	var buf [policy.MaxReminders]cert.Date
+	for _, day := range p.AppendReminders(buf[:0], c, cr) {
+		if !day.Before(today) {
+			return day
+		}
+	}
+	return cert.Date{}
 }
 
 // A state is a credential as it stands from a day on.
@@ -256,7 +311,11 @@ func chosenDays(d policy.Decision, earned cert.Date) []cert.Date {
 	if d.Window.IsZero() {
 		return []cert.Date{earned}
 	}
-	return []cert.Date{d.EligibleFrom.AddDays(-1), d.EligibleFrom, d.Window.Last(), d.Window.Closes}
+	from := d.EligibleFrom
+	if from.IsZero() { // no day of the window to renew on: decide from its opening
+		from = d.Window.Opens
+	}
+	return []cert.Date{from.AddDays(-1), from, d.Window.Last(), d.Window.Closes}
 }
 
 // cycle adds the events of cr's current renewal window: its opening, the
@@ -268,7 +327,10 @@ func (h *history) cycle(p policy.Policy, c cert.Certification, cr cert.Credentia
 	opens := cr.Expires.AddMonths(-p.WindowMonths)
 	h.add(opens, "renewal window opens (expires "+cr.Expires.String()+")")
 	pr := cert.Profile{Learn: "linked", Credentials: []cert.Credential{cr}}
-	if from := p.Eligibility(pr, c, opens).EligibleFrom; from.After(opens) {
+	switch from := p.Eligibility(pr, c, opens).EligibleFrom; {
+	case from.IsZero():
+		h.add(opens, "renewal assessment not offered before it expires: no renewal (RULES E3)")
+	case from.After(opens):
 		h.add(from, "renewal assessment offered from this day (RULES E3)")
 	}
 	for i, day := range p.AppendReminders(buf[:0], c, cr) {
@@ -295,20 +357,43 @@ func (tl timeline) print(w io.Writer) {
 	fmt.Fprintf(w, "Holder %s, linked to Learn profile %s; decisions on %s.\n", tl.MCID, tl.Learn, tl.Today)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, h := range tl.Credentials {
-		fmt.Fprintf(tw, "\n%s (%s, %s)\n", h.Name, h.Level, h.Cert)
+		fmt.Fprintf(tw, "\n%s (%s, %s): %s\n", h.Name, h.Level, h.Cert, h.Shows)
+		marked := false // whether today's line is printed
 		for _, e := range h.Events {
+			if !marked && e.Day.After(tl.Today) {
+				fmt.Fprintf(tw, "  %s\t(today)\n", tl.Today)
+				marked = true
+			}
 			fmt.Fprintf(tw, "  %s\t%s\n", e.Day, e.What)
 		}
+		if !marked {
+			fmt.Fprintf(tw, "  %s\t(today)\n", tl.Today)
+		}
 		fmt.Fprintf(tw, "  decisions:\n")
-		for i, d := range h.Decisions {
+		for _, d := range h.Decisions {
 			label := ""
-			if i == len(h.Decisions)-1 {
+			if d.On == tl.Today {
 				label = " (today)"
 			}
 			fmt.Fprintf(tw, "  %s%s\t%s\t%s\n", d.On, label, d.Reason, explain(d))
 		}
+		if !h.NextReminder.IsZero() {
+			fmt.Fprintf(tw, "  next reminder %s, %s\n", h.NextReminder, inDays(h.NextReminder.DaysSince(tl.Today)))
+		}
 	}
 	tw.Flush()
+}
+
+// inDays says when a day n days from today is: "today", "in 1 day", "in 7
+// days".
+func inDays(n int) string {
+	switch n {
+	case 0:
+		return "today"
+	case 1:
+		return "in 1 day"
+	}
+	return "in " + strconv.Itoa(n) + " days"
 }
 
 // explain says a decision in words.

@@ -5,35 +5,77 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/examples/internal/golden"
 	"github.com/google/go-cmp/cmp"
 )
 
 // now is a fixed instant for the default of -today.
-var now = time.Date(2022, time.May, 20, 12, 0, 0, 0, time.UTC)
+var now = time.Date(2026, time.December, 1, 12, 0, 0, 0, time.UTC)
 
-// TestTable checks the table on 2022-05-20. By the rules: the associate
-// earned 2020-11-16 before June 2021 expires 2022-11-16 (V3) and its window
-// opens 2022-05-16 (E2), so it is eligible that day; the expert earned
-// 2021-08-09 expires 2022-08-09 (V2), was renewed on 2022-03-01 to
-// 2023-08-09 (N1), and is not yet open again (N3); the wave-2 title earned
-// 2019-03-20 could renew only from 2021-02-15 (E3); the fundamentals title
-// never expires (V1).
+// TestTable checks the table on 2026-12-01 against its golden file. By the
+// rules, every credential earned from 2021-06-01 on being valid 12 months
+// (V2), with windows of 6 months (E2) and renewals of 12 months from the
+// current expiry (N1):
+//   - the associate earned 2024-04-11 expires 2025-04-11; its window opens
+//     2024-10-11 and it is renewed 2024-11-01, 2025-11-01 and 2026-11-01,
+//     21 days into each window, to 2028-04-11; today its next window, from
+//     2027-10-11, is not yet open (N3);
+//   - the expert earned 2026-06-08, with that associate active (R1),
+//     expires 2027-06-08: its window and its first reminder are on
+//     2026-12-08, in 7 days (M2);
+//   - the specialty earned 2026-04-02 expires 2027-04-02: its window opened
+//     2026-10-02, 60 days ago, and is open today (E2);
+//   - the associate earned 2025-07-01 expired 2026-07-01, was earned again
+//     2026-09-01 and expires 2027-09-01 (N6);
+//   - the fundamentals title earned 2023-12-01 never expires (V1).
+//
+// The reminders of a window are its opening and 90, 30 and 7 days before
+// the expiry (M2), those after a renewal dropped (M3).
 func TestTable(t *testing.T) {
 	var out, errs bytes.Buffer
-	if code := run([]string{"-today", "2022-05-20"}, now, &out, &errs); code != 0 {
+	if code := run([]string{"-today", "2026-12-01"}, now, &out, &errs); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
 	golden.Check(t, "table.golden", out.Bytes())
 	for _, want := range []string{
-		"2022-05-20 (today)  Eligible    may renew until 2022-11-15",
-		"2022-06-01  renewed: expires 2023-11-16 instead of 2022-11-16",
-		"2021-02-14          AssessmentUnavailable  may renew from 2021-02-15",
-		"2022-05-20 (today)  NotYetOpen  may renew from 2023-02-09",
+		"  2026-11-01  renewed: expires 2028-04-11 instead of 2027-04-11\n  2026-12-01  (today)\n",
+		"  2026-12-01 (today)  NotYetOpen  may renew from 2027-10-11\n",
+		"  2026-06-08  earned, with its prerequisite azure-administrator active (RULES R1)\n",
+		"  next reminder 2026-12-08, in 7 days\n",
+		"  2026-12-01 (today)  Eligible    may renew until 2027-04-01\n",
+		"  2026-07-01  expires\n  2026-09-01  earned again by exam: expires 2027-09-01 (RULES N6)\n",
+		"  2026-12-01 (today)  NeverExpires  fundamentals: never expires (RULES V1)\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the table lacks %q", want)
+		}
+	}
+}
+
+// TestTableEarly checks the table on 2021-06-01, the first day of the
+// 12-month term (V2), against its golden file. The story then reaches back
+// into the 24-month term (V3): the associate earned 2019-10-11 expires
+// 2021-10-11 and is renewed once, on 2021-05-02, after the roadmap's first
+// renewal day 2021-02-01 (E3, H1); the second associate's first window,
+// [2020-07-01, 2021-01-01), closed before its renewal assessment was
+// offered, so it could not be renewed at all (E3), and earned again on
+// 2021-03-01 it is valid 24 months, to 2023-03-01.
+func TestTableEarly(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"-today", "2021-06-01"}, now, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	golden.Check(t, "table-2021-06-01.golden", out.Bytes())
+	for _, want := range []string{
+		"  2021-05-02  renewed: expires 2022-10-11 instead of 2021-10-11\n",
+		"  2020-07-01  renewal assessment not offered before it expires: no renewal (RULES E3)\n",
+		"  2021-03-01  earned again by exam: expires 2023-03-01 (RULES N6)\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the table lacks %q", want)
@@ -47,8 +89,8 @@ func TestDefaultToday(t *testing.T) {
 	if code := run(nil, now, &a, &errA); code != 0 || errA.Len() != 0 {
 		t.Fatalf("run() = %d, %q", code, errA.String())
 	}
-	if code := run([]string{"-today", "2022-05-20"}, now, &b, &errB); code != 0 || errB.Len() != 0 {
-		t.Fatalf("run(-today 2022-05-20) = %d, %q", code, errB.String())
+	if code := run([]string{"-today", "2026-12-01"}, now, &b, &errB); code != 0 || errB.Len() != 0 {
+		t.Fatalf("run(-today 2026-12-01) = %d, %q", code, errB.String())
 	}
 	if diff := cmp.Diff(b.String(), a.String()); diff != "" {
 		t.Errorf("default -today mismatch (-want +got):\n%s", diff)
@@ -58,72 +100,262 @@ func TestDefaultToday(t *testing.T) {
 // TestJSON checks the JSON form: valid JSON, and the same timeline.
 func TestJSON(t *testing.T) {
 	var out, errs bytes.Buffer
-	if code := run([]string{"-today", "2022-05-20", "-json"}, now, &out, &errs); code != 0 {
+	if code := run([]string{"-today", "2026-12-01", "-json"}, now, &out, &errs); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
-	var v struct {
-		Today       string
-		Credentials []struct {
-			Cert      string
-			Decisions []struct {
-				Reason       string
-				EligibleFrom string
-			}
-		}
-	}
-	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
-		t.Fatalf("not JSON: %v", err)
-	}
-	if v.Today != "2022-05-20" || len(v.Credentials) != 4 {
-		t.Errorf("today %q, %d credentials; want 2022-05-20, 4", v.Today, len(v.Credentials))
+	v := decode(t, out.Bytes())
+	if v.Today != "2026-12-01" || len(v.Credentials) != 5 {
+		t.Errorf("today %q, %d credentials; want 2026-12-01, 5", v.Today, len(v.Credentials))
 	}
 	golden.Check(t, "timeline.json", out.Bytes())
 }
 
-// TestPolicyFile reads a policy with a third term and a 9-month window: the
-// associate's window then opens 2022-02-16, nine months before 2022-11-16.
-func TestPolicyFile(t *testing.T) {
-	var out, errs bytes.Buffer
-	args := []string{"-today", "2022-05-20", "-policy", filepath.Join("testdata", "policy-longer-window.json")}
-	if code := run(args, now, &out, &errs); code != 0 {
-		t.Fatalf("exit %d: %s", code, errs.String())
+// output is the part of the JSON form the tests read.
+type output struct {
+	Today       string
+	Credentials []credentialOut
+}
+
+// credentialOut is one credential of output.
+type credentialOut struct {
+	Cert   string
+	Level  string
+	Events []struct {
+		Day  string
+		What string
 	}
-	if want := "2022-02-16  renewal window opens (expires 2022-11-16)"; !strings.Contains(out.String(), want) {
-		t.Errorf("output lacks %q:\n%s", want, out.String())
+	Decisions []struct {
+		On           string
+		Reason       string
+		EligibleFrom string
+		Window       struct{ Opens, Closes, Last string }
+	}
+	NextReminder string
+}
+
+func decode(t *testing.T, data []byte) output {
+	t.Helper()
+	var v output
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	return v
+}
+
+// TestSituations checks, from the JSON alone, that the story shows each of
+// its situations on days across the years, leap days and the ends of
+// months among them, under Microsoft's policy and under the policy with a
+// longer window and a third term: a window open today (E2), a reminder due
+// within a week (M2), a renewal before today (N1), an expiry followed by a
+// new earning (N6), an expert earned while its prerequisite was active
+// (R1), and a fundamentals title (V1).
+func TestSituations(t *testing.T) {
+	day := cert.MustParseDate
+	days := []cert.Date{day("2021-03-03"), day("2021-06-01"), day("2024-02-29"), day("2026-12-01"), day("2030-02-28"), day("2031-01-31")}
+	for d := day("2021-03-04"); d.Before(day("2036-01-01")); d = d.AddDays(17) {
+		days = append(days, d)
+	}
+	for _, file := range []string{"", filepath.Join("testdata", "policy-longer-window.json")} {
+		for i, d := range days {
+			if file != "" && i%3 != 0 {
+				continue // a third of the days is enough for the second policy
+			}
+			args := []string{"-today", d.String(), "-json"}
+			if file != "" {
+				args = append(args, "-policy", file)
+			}
+			var out, errs bytes.Buffer
+			if code := run(args, now, &out, &errs); code != 0 {
+				t.Errorf("run(%q) = %d: %s", args, code, errs.String())
+				continue
+			}
+			if why := situations(decode(t, out.Bytes())); why != "" {
+				t.Errorf("run(%q): %s", args, why)
+			}
+		}
 	}
 }
 
-// TestBadInput checks that a bad flag or file gets one line on stderr and
-// exit status 2.
+// situations says which situation v does not show, or "".
+func situations(v output) string {
+	today := cert.MustParseDate(v.Today)
+	var open, soon, renewed, again, expert, fundamentals bool
+	earned := map[string]cert.Date{}
+	for _, c := range v.Credentials {
+		earned[c.Cert] = cert.MustParseDate(c.Events[0].Day)
+	}
+	for _, c := range v.Credentials {
+		var reason string
+		for _, d := range c.Decisions {
+			if d.On == v.Today {
+				reason = d.Reason
+			}
+		}
+		open = open || reason == "Eligible"
+		if c.NextReminder != "" {
+			n := cert.MustParseDate(c.NextReminder).DaysSince(today)
+			soon = soon || n >= 0 && n <= 7
+		}
+		var expired cert.Date
+		for _, e := range c.Events {
+			on := cert.MustParseDate(e.Day)
+			switch {
+			case on.After(today):
+			case strings.HasPrefix(e.What, "renewed:"):
+				renewed = renewed || reason != "Expired" && reason != ""
+			case e.What == "expires":
+				expired = on
+			case strings.HasPrefix(e.What, "earned again"):
+				again = again || !expired.IsZero() && !on.Before(expired)
+			}
+		}
+		if c.Level == "Expert" && strings.Contains(c.Events[0].What, "prerequisite azure-administrator active") {
+			pre, ok := earned["azure-administrator"]
+			expert = expert || ok && !pre.After(earned[c.Cert])
+		}
+		fundamentals = fundamentals || c.Level == "Fundamentals" && reason == "NeverExpires"
+	}
+	switch {
+	case !open:
+		return "no window open today"
+	case !soon:
+		return "no reminder due within 7 days"
+	case !renewed:
+		return "no renewal before today of a credential still held"
+	case !again:
+		return "no credential earned again after it expired"
+	case !expert:
+		return "no expert earned after its prerequisite"
+	case !fundamentals:
+		return "no fundamentals title"
+	}
+	return ""
+}
+
+// TestSituationsCanFail checks that situations finds each situation
+// missing from the 2026-12-01 timeline when it is taken out.
+func TestSituationsCanFail(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"-today", "2026-12-01", "-json"}, now, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	for _, tt := range []struct {
+		want   string
+		remove func(*output)
+	}{
+		{"no window open today", func(v *output) {
+			for i := range v.Credentials {
+				for j := range v.Credentials[i].Decisions {
+					if v.Credentials[i].Decisions[j].Reason == "Eligible" {
+						v.Credentials[i].Decisions[j].Reason = "NotYetOpen"
+					}
+				}
+			}
+		}},
+		{"no reminder due within 7 days", func(v *output) {
+			for i := range v.Credentials {
+				if v.Credentials[i].NextReminder == "2026-12-08" {
+					v.Credentials[i].NextReminder = "2026-12-09"
+				}
+			}
+		}},
+		{"no renewal before today", func(v *output) { v.Credentials = slices.DeleteFunc(v.Credentials, isCert("azure-administrator")) }},
+		{"no credential earned again", func(v *output) { v.Credentials = slices.DeleteFunc(v.Credentials, isCert("azure-security-engineer")) }},
+		{"no expert earned after its prerequisite", func(v *output) {
+			for i := range v.Credentials {
+				if v.Credentials[i].Level == "Expert" {
+					v.Credentials[i].Events[0].What = "earned"
+				}
+			}
+		}},
+		{"no fundamentals title", func(v *output) { v.Credentials = slices.DeleteFunc(v.Credentials, isCert("azure-fundamentals")) }},
+	} {
+		v := decode(t, out.Bytes())
+		if why := situations(v); why != "" {
+			t.Fatalf("situations of the timeline itself: %s", why)
+		}
+		tt.remove(&v)
+		if why := situations(v); !strings.HasPrefix(why, tt.want) {
+			t.Errorf("situations = %q, want %q", why, tt.want)
+		}
+	}
+}
+
+// isCert returns a predicate for the credential of id.
+func isCert(id string) func(c credentialOut) bool {
+	return func(c credentialOut) bool { return c.Cert == id }
+}
+
+// TestPolicyFile reads a policy with a third term and a 9-month window. On
+// 2026-12-01 the specialty's window opened 60 days before, on 2026-10-02,
+// nine months before its expiry 2027-07-02; earned 2026-01-02, after the
+// third term began on 2023-01-01, it is valid 18 months.
+func TestPolicyFile(t *testing.T) {
+	var out, errs bytes.Buffer
+	args := []string{"-today", "2026-12-01", "-policy", filepath.Join("testdata", "policy-longer-window.json")}
+	if code := run(args, now, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	for _, want := range []string{
+		"  2026-01-02  earned\n  2026-10-02  renewal window opens (expires 2027-07-02)\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// TestBadInput checks that a bad flag or file, and a day or a valid policy
+// on which the story cannot hold, get one line on stderr and exit status 2.
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
 	if err := os.WriteFile(bad, []byte(`{"terms": [], "windowMonths": 6}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	null := filepath.Join(dir, "null.json")
+	if err := os.WriteFile(null, []byte("null\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	notJSON := filepath.Join(dir, "not.json")
 	if err := os.WriteFile(notJSON, []byte("terms:\n  - 24\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{
-		{"-bogus"},
-		{"-today", "2021-02-30"},
-		{"-today", ""},
-		{"-policy", filepath.Join(dir, "missing.json")},
-		{"-policy", bad},
-		{"-policy", notJSON},
-		{"extra"},
+	for _, tt := range []struct {
+		args []string
+		want string // in the line on stderr
+	}{
+		{[]string{"-bogus"}, "not defined"},
+		{[]string{"-today", "2021-02-30"}, "-today"},
+		{[]string{"-today", ""}, "-today"},
+		{[]string{"-policy", filepath.Join(dir, "missing.json")}, "-policy"},
+		{[]string{"-policy", bad}, "-policy"},
+		{[]string{"-policy", notJSON}, "-policy"},
+		{[]string{"-policy", null}, "-policy"},
+		{[]string{"extra"}, "unexpected argument"},
+		// The story needs a renewal 30 days before today, and the
+		// roadmap's renewal assessments are offered from 2021-02-01.
+		{[]string{"-today", "2021-03-02"}, "cannot have been renewed on 2021-01-31"},
+		{[]string{"-today", "9999-12-31"}, "outside 0001-01-01..9999-12-31"},
+		{[]string{"-today", "9999-01-01"}, "after 9999-12-31"},
+		// Valid policies the story cannot follow: one sends no
+		// reminders; under the other, validity grows from 12 to 36
+		// months for credentials earned from 2026-06-01, so that no
+		// credential expires from 2027-06-01 to 2029-05-31, and none is
+		// in a window in the half year after 2027-06-15.
+		{[]string{"-policy", filepath.Join("testdata", "policy-no-reminders.json")}, "sends no reminder"},
+		{[]string{"-today", "2027-06-15", "-policy", filepath.Join("testdata", "policy-gap.json")}, "no earn day under the policy's terms"},
 	} {
 		var out, errs bytes.Buffer
-		code := run(args, now, &out, &errs)
+		code := run(tt.args, now, &out, &errs)
 		if code != 2 {
-			t.Errorf("run(%q) = %d, want 2", args, code)
+			t.Errorf("run(%q) = %d, want 2", tt.args, code)
 		}
-		if lines := strings.Count(errs.String(), "\n"); lines != 1 || !strings.HasPrefix(errs.String(), "timeline: ") {
-			t.Errorf("run(%q) stderr = %q, want one line starting \"timeline: \"", args, errs.String())
+		if lines := strings.Count(errs.String(), "\n"); lines != 1 || !strings.HasPrefix(errs.String(), "timeline: ") || !strings.Contains(errs.String(), tt.want) {
+			t.Errorf("run(%q) stderr = %q, want one line starting \"timeline: \" with %q", tt.args, errs.String(), tt.want)
 		}
 		if out.Len() != 0 {
-			t.Errorf("run(%q) wrote to stdout: %q", args, out.String())
+			t.Errorf("run(%q) wrote to stdout: %q", tt.args, out.String())
 		}
 	}
 }
