@@ -114,19 +114,15 @@ func place(p policy.Policy, today cert.Date) (timeline, error) {
 	return tl, nil
 }
 
-// readPolicy reads a policy from a JSON file. Decoding validates what it
-// reads, but JSON null decodes to no change, the zero Policy, which
-// Validate refuses: so a file holding null is refused too.
+// readPolicy reads a policy from a JSON file with policy.Parse, which
+// checks it and refuses null and empty files.
 func readPolicy(name string) (policy.Policy, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return policy.Policy{}, err
 	}
-	var p policy.Policy
-	if err := json.Unmarshal(data, &p); err != nil {
-		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
-	}
-	if err := p.Validate(); err != nil {
+	p, err := policy.Parse(data)
+	if err != nil {
 		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return p, nil
