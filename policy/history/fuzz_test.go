@@ -20,9 +20,9 @@ import (
 // passes the snapshot check; a log that parses marshals and parses back to
 // the same events; and neither the input nor the log is changed.
 func FuzzReplayLog(f *testing.F) {
-	f.Add([]byte(apiLog))                                                                      // the log of API.md
-	f.Add([]byte(`[]`))                                                                        // the empty log
-	f.Add([]byte(`[{"kind":"earned","cert":"azure-solutions-architect","on":"2021-08-01"}]`)) // R1: no associate
+	f.Add([]byte(apiLog))                                                                                              // the log of API.md
+	f.Add([]byte(`[]`))                                                                                                // the empty log
+	f.Add([]byte(`[{"kind":"earned","cert":"azure-solutions-architect","on":"2021-08-01"}]`))                          // R1: no associate
 	f.Add([]byte(`[{"kind":"linked","learn":"a","on":"2021-07-15"},{"kind":"linked","learn":"b","on":"2021-07-16"}]`)) // P1
 	f.Add([]byte(`[{"kind":"merged","mcid":"2","on":"2022-03-01","events":[{"kind":"earned","cert":"azure-developer","on":"2021-10-01"}]}]`))
 	f.Add([]byte(`[{"kind":"earned","cert":"azure-administrator","on":"2021-02-30"}]`)) // no such day
