@@ -63,7 +63,7 @@ func NewDate(year int, month time.Month, day int) Date {
 		if year < 1 {
 			cycles = -((400 - year) / 400)
 		}
-		if cycles > 1<<40 || cycles < -1<<40 {
+		if int64(cycles) > 1<<40 || int64(cycles) < -1<<40 {
 			return Date{}
 		}
 		first = int64(daysFromCivil(year-cycles*400, m+1, 1)) + int64(cycles)*cycleDays

@@ -190,12 +190,12 @@ func TestNewDate(t *testing.T) {
 		{"D5 the day before the first day has no Date", 0, time.December, 31, "", true},
 		{"D5 the day after the last day has no Date", 10000, time.January, 1, "", true},
 		{"D5 year -1000000 has no Date", -1000000, time.January, 1, "", true},
-		{"D5 a huge day has no Date", 1, time.January, 1 << 40, "", true},
+		{"D5 a huge day has no Date", 1, time.January, math.MaxInt32, "", true},
 		{"D5 the largest day has no Date", 1, time.January, math.MaxInt, "", false},
 		{"D5 the smallest day has no Date", 1, time.January, math.MinInt, "", false},
 		{"D5 the largest year has no Date", math.MaxInt, time.January, 1, "", false},
 		{"D5 the smallest year has no Date", math.MinInt, time.January, 1, "", false},
-		{"D5 a huge year brought back by days has no Date", 1 << 50, time.January, math.MinInt, "", false},
+		{"D5 a huge year that the most days cannot bring back has no Date", math.MaxInt / 8, time.January, math.MinInt, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
