@@ -42,37 +42,52 @@ const (
 // normalizes values outside their usual ranges: October 32 is November 1 and
 // month 13 of 2020 is January 2021. A day that normalizes to before 0001-01-01
 // or after 9999-12-31 has no Date: NewDate returns the zero Date.
+//
+// The normalization is exact for every int, as if the arithmetic had no
+// bounds: a month or year near [math.MinInt] or [math.MaxInt] never wraps
+// around to a real day, and gives the zero Date unless the other fields
+// bring it back into range (RULES D5).
 func NewDate(year int, month time.Month, day int) Date {
-	// Normalize the month into 1..12, carrying into the year; then count
-	// the day from the first of that month, so that any day value works.
-	m := int(month) - 1
-	year += m / 12
-	m %= 12
+	// Normalize the month into 0..11, carrying whole years into the year.
+	// Dividing before subtracting 1 keeps int(month)-1 from overflowing.
+	carry, m := int(month)/12, int(month)%12-1
 	if m < 0 {
 		m += 12
-		year--
+		carry--
 	}
-	const cycleDays = 146097 // days in 400 Gregorian years
-	var first int64
-	if year >= 1 && year <= 9999 {
-		first = int64(daysFromCivil(year, m+1, 1))
-	} else {
-		// Step whole 400-year cycles, which have a fixed length, to
-		// bring the year into 1..400; the day may still land in range.
-		cycles := (year - 1) / 400
-		if year < 1 {
-			cycles = -((400 - year) / 400)
-		}
-		if int64(cycles) > 1<<40 || int64(cycles) < -1<<40 {
-			return Date{}
-		}
-		first = int64(daysFromCivil(year-cycles*400, m+1, 1)) + int64(cycles)*cycleDays
-	}
-	// first+day-1 without overflow: check the bounds before adding.
-	if dd := int64(day); dd > 0 && dd-1 > maxDay-first || dd <= 0 && dd < 1-first {
+	y := year + carry
+	if (year > 0 && carry > 0 && y < 0) || (year < 0 && carry < 0 && y >= 0) {
+		// The true year is beyond the range of int, and no int of days,
+		// which is at most as many days as an int of years has, can
+		// bring it back.
 		return Date{}
 	}
-	return fromCount(first + int64(day) - 1)
+	if y >= 1 && y <= 9999 {
+		first := int64(daysFromCivil(y, m+1, 1))
+		// first+day-1 without overflow: check the bounds before adding.
+		if dd := int64(day); dd > 0 && dd-1 > maxDay-first || dd <= 0 && dd < 1-first {
+			return Date{}
+		}
+		return fromCount(first + int64(day) - 1)
+	}
+	// Far years: write y as 400*q + r with r in 1..400, since every 400
+	// years have the same number of days, and day as 146097*dq + dr. The
+	// day count is then (q+dq)*146097 + (day count of r-m-1) + dr - 1,
+	// and q+dq is small whenever the result can be a real day.
+	const cycleDays = 146097 // days in 400 Gregorian years
+	q, r := int64(y)/400, int64(y)%400-1
+	if r < 0 {
+		r += 400
+		q--
+	}
+	dq, dr := int64(day)/cycleDays, int64(day)%cycleDays
+	k := q + dq // cannot overflow: |q| <= MaxInt64/400, |dq| <= MaxInt64/146097
+	// The rest lies in -146096..2*146097+335, and 9999-12-31 is day
+	// 25*146097-6.
+	if k < -2 || k > 26 {
+		return Date{}
+	}
+	return fromCount(k*cycleDays + int64(daysFromCivil(int(r)+1, m+1, 1)) + dr - 1)
 }
 
 // fromCount returns the Date of day count n, or the zero Date when n lies

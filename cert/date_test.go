@@ -196,6 +196,19 @@ func TestNewDate(t *testing.T) {
 		{"D5 the largest year has no Date", math.MaxInt, time.January, 1, "", false},
 		{"D5 the smallest year has no Date", math.MinInt, time.January, 1, "", false},
 		{"D5 a huge year that the most days cannot bring back has no Date", math.MaxInt / 8, time.January, math.MinInt, "", false},
+		{"D5 month 13 of the largest year has no Date", math.MaxInt, 13, 1, "", false},
+		{"D5 month 0 of the smallest year has no Date", math.MinInt, 0, 1, "", false},
+		{"D5 the largest month has no Date", 2021, math.MaxInt, 1, "", false},
+		{"D5 the smallest month has no Date", 2021, math.MinInt, 1, "", false},
+		{"D5 the largest year and month have no Date", math.MaxInt, math.MaxInt, 1, "", false},
+		{"D5 the smallest year and month have no Date", math.MinInt, math.MinInt, 1, "", false},
+		{"D5 the largest year and the smallest month have no Date", math.MaxInt, math.MinInt, 1, "", false},
+		{"D5 the smallest year and the largest month have no Date", math.MinInt, math.MaxInt, 1, "", false},
+		{"D5 the smallest year and the most days have no Date", math.MinInt, time.January, math.MaxInt, "", false},
+		{"D5 the smallest month never wraps to a real day", math.MinInt/12 + 2000, math.MinInt, 1, "", false},
+		{"D5 the largest month normalizes exactly", 2021 - math.MaxInt/12, math.MaxInt, 1, "2021-07-01", false},
+		{"D5 the smallest month normalizes exactly", 2021 - (math.MinInt/12 - 1), math.MinInt, 1, "2021-04-01", false},
+		{"D5 a far year brought back by as many days", 1 - 400*(math.MaxInt/146097), time.January, 1 + 146097*(math.MaxInt/146097), "0001-01-01", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
