@@ -34,6 +34,15 @@ const (
 	// unixDay is the day count of 1970-01-01.
 	unixDay = 719163
 
+	// secondsPerDay is the length of a day on a clock, whatever its zone.
+	secondsPerDay = 86400
+
+	// walkBack is how long before a day's midnight on its own clock
+	// [Date.In] starts to look for the day's first instant: more than any
+	// zone's offset from UTC (the tz database's largest is under 16 hours,
+	// and RFC 3339's under 24).
+	walkBack = 26 * 3600
+
 	// dateLen is the length of a Date's text, "2006-01-02".
 	dateLen = 10
 )
@@ -159,14 +168,49 @@ func DateOf(t time.Time) Date {
 	return Date{daysFromCivil(y, int(m), d)}
 }
 
-// In returns the instant at which d begins (midnight) in loc. The zero Date
-// gives the zero [time.Time]. In panics if loc is nil, as [time.Date] does.
+// In returns the first instant of d in loc (RULES D1): midnight, or, on a
+// day whose midnight loc's clocks skip, the instant the day begins after
+// the jump. On 2026-03-08 the clocks of America/Havana go from 23:59:59 on
+// the 7th to 01:00 on the 8th, so that day begins at 01:00. On a day whose
+// midnight comes twice, as clocks are set back across it, the day begins
+// at the first. So DateOf(d.In(loc)) == d for every day in every zone, and
+// the instant just before d.In(loc) is on the day before.
+//
+// Unlike [time.Date], which may resolve a skipped midnight to an instant of
+// the day before, In never does. A day that loc skips entirely has no
+// instant at all (Pacific/Apia went from 2011-12-29 to 2011-12-31): In
+// returns the first instant of the day after. The zero Date gives the zero
+// [time.Time]. In panics if loc is nil, as time.Date does.
 func (d Date) In(loc *time.Location) time.Time {
 	if d.n == 0 {
 		return time.Time{}
 	}
-	y, m, day := civil(d.n)
-	return time.Date(y, time.Month(m), day, 0, 0, 0, 0, loc)
+	// midnight is the clock reading at which d begins, in seconds since
+	// 1970-01-01 00:00 on the same clock. Walk loc's zones (the spans of
+	// one offset) from an instant before d begins in any of them, and
+	// return the first instant whose clock reads midnight or later: in a
+	// zone of offset off, that is midnight-off, or the zone's start if its
+	// clock is past midnight already.
+	midnight := (int64(d.n) - unixDay) * secondsPerDay
+	at := time.Unix(midnight-walkBack, 0).In(loc)
+	for {
+		_, off := at.Zone()
+		start, end := at.ZoneBounds()
+		if !end.IsZero() && !end.After(at) {
+			// The time package ends a zone that a daylight-saving
+			// rule governs with its 365-day year, a day early in a
+			// leap year; the zone lasts into the next year.
+			end = time.Date(at.UTC().Year()+1, time.January, 1, 0, 0, 0, 0, time.UTC)
+		}
+		begins := midnight - int64(off)
+		if !start.IsZero() && begins < start.Unix() {
+			begins = start.Unix()
+		}
+		if end.IsZero() || begins < end.Unix() {
+			return time.Unix(begins, 0).In(loc)
+		}
+		at = end
+	}
 }
 
 // IsZero reports whether d is the zero Date, which means "no date" (RULES D5).
