@@ -1,10 +1,6 @@
 package cert
 
-import (
-	"errors"
-	"strconv"
-	"time"
-)
+import "time"
 
 // A Date is a calendar day with no time zone (RULES D1), such as the day a
 // credential was earned or expires.
@@ -408,25 +404,6 @@ func (d *Date) UnmarshalText(text []byte) error {
 	*d = v
 	return nil
 }
-
-// ErrSyntax is matched, with [errors.Is], by every error of [ParseDate] and
-// [Date.UnmarshalText]; [errors.As] gives the [*ParseError].
-var ErrSyntax = errors.New("cert: invalid date")
-
-// A ParseError reports text that is not a day in the form "2006-01-02". It
-// matches [ErrSyntax].
-type ParseError struct {
-	Text string // the input, as given
-	Why  string // what is wrong with it
-}
-
-// Error returns the message, with the input quoted.
-func (e *ParseError) Error() string {
-	return "cert: invalid date " + strconv.Quote(e.Text) + ": " + e.Why
-}
-
-// Unwrap returns [ErrSyntax].
-func (e *ParseError) Unwrap() error { return ErrSyntax }
 
 // ParseDate reads a day written exactly as "2006-01-02" (RFC 3339 full-date):
 // four-digit year from 0001, two-digit month and day, and a day that exists,
