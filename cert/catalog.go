@@ -199,9 +199,7 @@ func (c Catalog) MarshalJSON() ([]byte, error) {
 // and is no error, as encoding/json's convention for unmarshalers asks.
 func (c *Catalog) UnmarshalJSON(data []byte) error {
 	var v catalogJSON
-	null, err := strictjson.Decode(data, &v, "certifications",
-		"id", "name", "level", "launched", "renewalFrom", "prerequisites", "examLanguages", "examRevised",
-	)
+	null, err := strictjson.Decode(data, &v)
 	if err != nil {
 		return &CatalogError{Problem: err.Error(), Err: err}
 	}

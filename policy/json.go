@@ -57,10 +57,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // leaves p unchanged and is no error, as is encoding/json's convention.
 func (p *Policy) UnmarshalJSON(data []byte) error {
 	var v policyIn
-	null, err := strictjson.Decode(data, &v,
-		"terms", "from", "months", "windowMonths", "extensionMonths", "marketAgeMonths",
-		"reminders", "atFirstEligibleDay", "daysBefore", "retakes", "immediate", "wait",
-	)
+	null, err := strictjson.Decode(data, &v)
 	if err != nil {
 		return &PolicyError{Problem: "reading JSON: " + err.Error(), Err: err}
 	}
