@@ -99,6 +99,26 @@ func BenchmarkDateOf(b *testing.B) {
 	}
 }
 
+func BenchmarkIn(b *testing.B) {
+	ds := benchDays()
+	for _, name := range []string{"UTC", "America/New_York", "America/Havana"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			var sinkTime time.Time
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				sinkTime = ds[i&1023].In(loc)
+				i++
+			}
+			_ = sinkTime
+		})
+	}
+}
+
 func BenchmarkNewDate(b *testing.B) {
 	ds := benchDays()
 	type ymd struct {

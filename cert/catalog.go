@@ -2,7 +2,6 @@ package cert
 
 import (
 	"encoding/json"
-	"errors"
 	"iter"
 	"slices"
 	"strconv"
@@ -19,36 +18,6 @@ import (
 // a [Certification] it returns are shared too, and must not be modified.
 type Catalog struct {
 	certs []Certification
-}
-
-// ErrInvalidCatalog is matched, with [errors.Is], by every refusal of
-// [NewCatalog] and of [Catalog.UnmarshalJSON]; [errors.As] gives the
-// [*CatalogError] behind it.
-var ErrInvalidCatalog = errors.New("cert: invalid catalog")
-
-// A CatalogError reports why a catalog was refused. It matches
-// [ErrInvalidCatalog].
-type CatalogError struct {
-	Cert    ID     // the certification at fault, or "" for the catalog as a whole
-	Problem string // what is wrong
-	Err     error  // the error behind the problem, if any, such as a [*LevelError]
-}
-
-// Error returns the message, with the certification's ID quoted.
-func (e *CatalogError) Error() string {
-	if e.Cert == "" {
-		return "cert: invalid catalog: " + e.Problem
-	}
-	return "cert: invalid catalog: " + strconv.Quote(string(e.Cert)) + ": " + e.Problem
-}
-
-// Unwrap returns [ErrInvalidCatalog] and Err, so that [errors.Is] and
-// [errors.As] find both.
-func (e *CatalogError) Unwrap() []error {
-	if e.Err == nil {
-		return []error{ErrInvalidCatalog}
-	}
-	return []error{ErrInvalidCatalog, e.Err}
 }
 
 // NewCatalog returns a catalog of certs, in the order given. It refuses, with
@@ -230,9 +199,7 @@ func (c Catalog) MarshalJSON() ([]byte, error) {
 // and is no error, as encoding/json's convention for unmarshalers asks.
 func (c *Catalog) UnmarshalJSON(data []byte) error {
 	var v catalogJSON
-	null, err := strictjson.Decode(data, &v, "certifications",
-		"id", "name", "level", "launched", "renewalFrom", "prerequisites", "examLanguages", "examRevised",
-	)
+	null, err := strictjson.Decode(data, &v)
 	if err != nil {
 		return &CatalogError{Problem: err.Error(), Err: err}
 	}

@@ -1,10 +1,6 @@
 package cert
 
-import (
-	"errors"
-	"strconv"
-	"time"
-)
+import "time"
 
 // A Date is a calendar day with no time zone (RULES D1), such as the day a
 // credential was earned or expires.
@@ -34,6 +30,15 @@ const (
 	// unixDay is the day count of 1970-01-01.
 	unixDay = 719163
 
+	// secondsPerDay is the length of a day on a clock, whatever its zone.
+	secondsPerDay = 86400
+
+	// walkBack is how long before a day's midnight on its own clock
+	// [Date.In] starts to look for the day's first instant: more than any
+	// zone's offset from UTC (the tz database's largest is under 16 hours,
+	// and RFC 3339's under 24).
+	walkBack = 26 * 3600
+
 	// dateLen is the length of a Date's text, "2006-01-02".
 	dateLen = 10
 )
@@ -42,37 +47,52 @@ const (
 // normalizes values outside their usual ranges: October 32 is November 1 and
 // month 13 of 2020 is January 2021. A day that normalizes to before 0001-01-01
 // or after 9999-12-31 has no Date: NewDate returns the zero Date.
+//
+// The normalization is exact for every int, as if the arithmetic had no
+// bounds: a month or year near [math.MinInt] or [math.MaxInt] never wraps
+// around to a real day, and gives the zero Date unless the other fields
+// bring it back into range (RULES D5).
 func NewDate(year int, month time.Month, day int) Date {
-	// Normalize the month into 1..12, carrying into the year; then count
-	// the day from the first of that month, so that any day value works.
-	m := int(month) - 1
-	year += m / 12
-	m %= 12
+	// Normalize the month into 0..11, carrying whole years into the year.
+	// Dividing before subtracting 1 keeps int(month)-1 from overflowing.
+	carry, m := int(month)/12, int(month)%12-1
 	if m < 0 {
 		m += 12
-		year--
+		carry--
 	}
-	const cycleDays = 146097 // days in 400 Gregorian years
-	var first int64
-	if year >= 1 && year <= 9999 {
-		first = int64(daysFromCivil(year, m+1, 1))
-	} else {
-		// Step whole 400-year cycles, which have a fixed length, to
-		// bring the year into 1..400; the day may still land in range.
-		cycles := (year - 1) / 400
-		if year < 1 {
-			cycles = -((400 - year) / 400)
-		}
-		if cycles > 1<<40 || cycles < -1<<40 {
-			return Date{}
-		}
-		first = int64(daysFromCivil(year-cycles*400, m+1, 1)) + int64(cycles)*cycleDays
-	}
-	// first+day-1 without overflow: check the bounds before adding.
-	if dd := int64(day); dd > 0 && dd-1 > maxDay-first || dd <= 0 && dd < 1-first {
+	y := year + carry
+	if (year > 0 && carry > 0 && y < 0) || (year < 0 && carry < 0 && y >= 0) {
+		// The true year is beyond the range of int, and no int of days,
+		// which is at most as many days as an int of years has, can
+		// bring it back.
 		return Date{}
 	}
-	return fromCount(first + int64(day) - 1)
+	if y >= 1 && y <= 9999 {
+		first := int64(daysFromCivil(y, m+1, 1))
+		// first+day-1 without overflow: check the bounds before adding.
+		if dd := int64(day); dd > 0 && dd-1 > maxDay-first || dd <= 0 && dd < 1-first {
+			return Date{}
+		}
+		return fromCount(first + int64(day) - 1)
+	}
+	// Far years: write y as 400*q + r with r in 1..400, since every 400
+	// years have the same number of days, and day as 146097*dq + dr. The
+	// day count is then (q+dq)*146097 + (day count of r-m-1) + dr - 1,
+	// and q+dq is small whenever the result can be a real day.
+	const cycleDays = 146097 // days in 400 Gregorian years
+	q, r := int64(y)/400, int64(y)%400-1
+	if r < 0 {
+		r += 400
+		q--
+	}
+	dq, dr := int64(day)/cycleDays, int64(day)%cycleDays
+	k := q + dq // cannot overflow: |q| <= MaxInt64/400, |dq| <= MaxInt64/146097
+	// The rest lies in -146096..2*146097+335, and 9999-12-31 is day
+	// 25*146097-6.
+	if k < -2 || k > 26 {
+		return Date{}
+	}
+	return fromCount(k*cycleDays + int64(daysFromCivil(int(r)+1, m+1, 1)) + dr - 1)
 }
 
 // fromCount returns the Date of day count n, or the zero Date when n lies
@@ -144,14 +164,49 @@ func DateOf(t time.Time) Date {
 	return Date{daysFromCivil(y, int(m), d)}
 }
 
-// In returns the instant at which d begins (midnight) in loc. The zero Date
-// gives the zero [time.Time]. In panics if loc is nil, as [time.Date] does.
+// In returns the first instant of d in loc (RULES D1): midnight, or, on a
+// day whose midnight loc's clocks skip, the instant the day begins after
+// the jump. On 2026-03-08 the clocks of America/Havana go from 23:59:59 on
+// the 7th to 01:00 on the 8th, so that day begins at 01:00. On a day whose
+// midnight comes twice, as clocks are set back across it, the day begins
+// at the first. So DateOf(d.In(loc)) == d for every day in every zone, and
+// the instant just before d.In(loc) is on the day before.
+//
+// Unlike [time.Date], which may resolve a skipped midnight to an instant of
+// the day before, In never does. A day that loc skips entirely has no
+// instant at all (Pacific/Apia went from 2011-12-29 to 2011-12-31): In
+// returns the first instant of the day after. The zero Date gives the zero
+// [time.Time]. In panics if loc is nil, as time.Date does.
 func (d Date) In(loc *time.Location) time.Time {
 	if d.n == 0 {
 		return time.Time{}
 	}
-	y, m, day := civil(d.n)
-	return time.Date(y, time.Month(m), day, 0, 0, 0, 0, loc)
+	// midnight is the clock reading at which d begins, in seconds since
+	// 1970-01-01 00:00 on the same clock. Walk loc's zones (the spans of
+	// one offset) from an instant before d begins in any of them, and
+	// return the first instant whose clock reads midnight or later: in a
+	// zone of offset off, that is midnight-off, or the zone's start if its
+	// clock is past midnight already.
+	midnight := (int64(d.n) - unixDay) * secondsPerDay
+	at := time.Unix(midnight-walkBack, 0).In(loc)
+	for {
+		_, off := at.Zone()
+		start, end := at.ZoneBounds()
+		if !end.IsZero() && !end.After(at) {
+			// The time package ends a zone that a daylight-saving
+			// rule governs with its 365-day year, a day early in a
+			// leap year; the zone lasts into the next year.
+			end = time.Date(at.UTC().Year()+1, time.January, 1, 0, 0, 0, 0, time.UTC)
+		}
+		begins := midnight - int64(off)
+		if !start.IsZero() && begins < start.Unix() {
+			begins = start.Unix()
+		}
+		if end.IsZero() || begins < end.Unix() {
+			return time.Unix(begins, 0).In(loc)
+		}
+		at = end
+	}
 }
 
 // IsZero reports whether d is the zero Date, which means "no date" (RULES D5).
@@ -349,25 +404,6 @@ func (d *Date) UnmarshalText(text []byte) error {
 	*d = v
 	return nil
 }
-
-// ErrSyntax is matched, with [errors.Is], by every error of [ParseDate] and
-// [Date.UnmarshalText]; [errors.As] gives the [*ParseError].
-var ErrSyntax = errors.New("cert: invalid date")
-
-// A ParseError reports text that is not a day in the form "2006-01-02". It
-// matches [ErrSyntax].
-type ParseError struct {
-	Text string // the input, as given
-	Why  string // what is wrong with it
-}
-
-// Error returns the message, with the input quoted.
-func (e *ParseError) Error() string {
-	return "cert: invalid date " + strconv.Quote(e.Text) + ": " + e.Why
-}
-
-// Unwrap returns [ErrSyntax].
-func (e *ParseError) Unwrap() error { return ErrSyntax }
 
 // ParseDate reads a day written exactly as "2006-01-02" (RFC 3339 full-date):
 // four-digit year from 0001, two-digit month and day, and a day that exists,

@@ -1,6 +1,7 @@
 package cert_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -238,6 +239,22 @@ func TestDateProperties(t *testing.T) {
 			return cert.NewDate(y, time.Month(m), d) == timeDate(y, time.Month(m), d)
 		},
 		gen.IntRange(-100, 10100), gen.IntRange(-40, 40), gen.IntRange(-2000, 2000),
+	))
+
+	p.Property("D5 NewDate is exact: years moved into the month change nothing, however many", prop.ForAll(
+		func(y, m, d, k int) bool {
+			return cert.NewDate(y-k, time.Month(m+12*k), d) == cert.NewDate(y, time.Month(m), d)
+		},
+		gen.IntRange(-100, 10100), gen.IntRange(-40, 40), gen.IntRange(-2000, 2000),
+		gen.IntRange(-(math.MaxInt/12-100), math.MaxInt/12-100),
+	))
+
+	p.Property("D5 NewDate is exact: 400-year cycles moved into the day change nothing, however many", prop.ForAll(
+		func(y, m, d, k int) bool {
+			return cert.NewDate(y-400*k, time.Month(m), d+146097*k) == cert.NewDate(y, time.Month(m), d)
+		},
+		gen.IntRange(-100, 10100), gen.IntRange(-40, 40), gen.IntRange(-2000, 2000),
+		gen.IntRange(-(math.MaxInt/146097-1), math.MaxInt/146097-1),
 	))
 
 	p.Property("D5 NewDate of a Date's fields is that Date", prop.ForAll(

@@ -190,12 +190,25 @@ func TestNewDate(t *testing.T) {
 		{"D5 the day before the first day has no Date", 0, time.December, 31, "", true},
 		{"D5 the day after the last day has no Date", 10000, time.January, 1, "", true},
 		{"D5 year -1000000 has no Date", -1000000, time.January, 1, "", true},
-		{"D5 a huge day has no Date", 1, time.January, 1 << 40, "", true},
+		{"D5 a huge day has no Date", 1, time.January, math.MaxInt32, "", true},
 		{"D5 the largest day has no Date", 1, time.January, math.MaxInt, "", false},
 		{"D5 the smallest day has no Date", 1, time.January, math.MinInt, "", false},
 		{"D5 the largest year has no Date", math.MaxInt, time.January, 1, "", false},
 		{"D5 the smallest year has no Date", math.MinInt, time.January, 1, "", false},
-		{"D5 a huge year brought back by days has no Date", 1 << 50, time.January, math.MinInt, "", false},
+		{"D5 a huge year that the most days cannot bring back has no Date", math.MaxInt / 8, time.January, math.MinInt, "", false},
+		{"D5 month 13 of the largest year has no Date", math.MaxInt, 13, 1, "", false},
+		{"D5 month 0 of the smallest year has no Date", math.MinInt, 0, 1, "", false},
+		{"D5 the largest month has no Date", 2021, math.MaxInt, 1, "", false},
+		{"D5 the smallest month has no Date", 2021, math.MinInt, 1, "", false},
+		{"D5 the largest year and month have no Date", math.MaxInt, math.MaxInt, 1, "", false},
+		{"D5 the smallest year and month have no Date", math.MinInt, math.MinInt, 1, "", false},
+		{"D5 the largest year and the smallest month have no Date", math.MaxInt, math.MinInt, 1, "", false},
+		{"D5 the smallest year and the largest month have no Date", math.MinInt, math.MaxInt, 1, "", false},
+		{"D5 the smallest year and the most days have no Date", math.MinInt, time.January, math.MaxInt, "", false},
+		{"D5 the smallest month never wraps to a real day", math.MinInt/12 + 2000, math.MinInt, 1, "", false},
+		{"D5 the largest month normalizes exactly", 2021 - math.MaxInt/12, math.MaxInt, 1, "2021-07-01", false},
+		{"D5 the smallest month normalizes exactly", 2021 - (math.MinInt/12 - 1), math.MinInt, 1, "2021-04-01", false},
+		{"D5 a far year brought back by as many days", 1 - 400*(math.MaxInt/146097), time.January, 1 + 146097*(math.MaxInt/146097), "0001-01-01", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -479,20 +492,40 @@ func TestDateFields(t *testing.T) {
 }
 
 func TestDateIn(t *testing.T) {
-	tokyo, err := time.LoadLocation("Asia/Tokyo")
-	if err != nil {
-		t.Fatal(err)
+	zone := func(name string) *time.Location {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return loc
 	}
+	tokyo, havana, santiago, saoPaulo, apia := zone("Asia/Tokyo"), zone("America/Havana"), zone("America/Santiago"), zone("America/Sao_Paulo"), zone("Pacific/Apia")
+	berlin := zone("Europe/Berlin")
+	utc := func(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
 	tests := []struct {
-		name string
-		d    cert.Date
-		loc  *time.Location
-		want time.Time
+		name    string
+		d       cert.Date
+		loc     *time.Location
+		want    time.Time
+		skipped bool // loc has no instant of d: want begins the day after
 	}{
-		{"D1 midnight UTC", day("2021-06-15"), time.UTC, time.Date(2021, 6, 15, 0, 0, 0, 0, time.UTC)},
-		{"D1 midnight in Tokyo is 15:00 UTC the day before", day("2021-06-15"), tokyo, time.Date(2021, 6, 14, 15, 0, 0, 0, time.UTC)},
-		{"D5 the first day", first, time.UTC, time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)},
-		{"D5 the zero Date gives the zero time", cert.Date{}, tokyo, time.Time{}},
+		{"D1 midnight UTC", day("2021-06-15"), time.UTC, utc(2021, 6, 15, 0), false},
+		{"D1 midnight in Tokyo is 15:00 UTC the day before", day("2021-06-15"), tokyo, utc(2021, 6, 14, 15), false},
+		{"D1 a far offset: midnight at UTC+30 is 18:00 UTC two days before", day("2021-06-15"), time.FixedZone("UTC+30", 30*3600), utc(2021, 6, 13, 18), false},
+		{"D1 a far offset: midnight at UTC-30 is 06:00 UTC the day after", day("2021-06-15"), time.FixedZone("UTC-30", -30*3600), utc(2021, 6, 16, 6), false},
+		{"D1 Havana skips midnight: the day begins at 01:00 CDT", day("2026-03-08"), havana, utc(2026, 3, 8, 5), false},
+		{"D1 Havana the day before begins at midnight CST", day("2026-03-07"), havana, utc(2026, 3, 7, 5), false},
+		{"D1 Havana repeats midnight: the day begins at the first", day("2026-11-01"), havana, utc(2026, 11, 1, 4), false},
+		{"D1 Santiago skips midnight: the day begins at 01:00 -03", day("2026-09-06"), santiago, utc(2026, 9, 6, 4), false},
+		{"D1 Sao Paulo skipped midnight: the day began at 01:00 -02", day("2018-11-04"), saoPaulo, utc(2018, 11, 4, 3), false},
+		{"D1 Sao Paulo no longer skips it", day("2019-11-03"), saoPaulo, utc(2019, 11, 3, 3), false},
+		{"D1 Apia skipped a whole day: the day after begins", day("2011-12-30"), apia, utc(2011, 12, 30, 10), true},
+		{"D1 Apia the day after the skipped day", day("2011-12-31"), apia, utc(2011, 12, 30, 10), false},
+		{"D1 a leap year's last day under daylight-saving rules", day("2040-12-31"), berlin, utc(2040, 12, 30, 23), false},
+		{"D1 the day after it, which the time package's zone bounds miss", day("2041-01-01"), berlin, utc(2040, 12, 31, 23), false},
+		{"D5 the first day", first, time.UTC, utc(1, 1, 1, 0), false},
+		{"D5 the last day", last, tokyo, utc(9999, 12, 30, 15), false},
+		{"D5 the zero Date gives the zero time", cert.Date{}, tokyo, time.Time{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -500,14 +533,32 @@ func TestDateIn(t *testing.T) {
 			if !got.Equal(tt.want) {
 				t.Errorf("%v.In(%v) = %v, want %v", tt.d, tt.loc, got, tt.want)
 			}
-			if got.Location() != tt.loc && !tt.d.IsZero() {
+			if tt.d.IsZero() {
+				return
+			}
+			if got.Location() != tt.loc {
 				t.Errorf("%v.In(%v) is in %v", tt.d, tt.loc, got.Location())
 			}
-			if !tt.d.IsZero() && cert.DateOf(got) != tt.d {
-				t.Errorf("DateOf(%v.In(%v)) = %v", tt.d, tt.loc, cert.DateOf(got))
+			want := tt.d
+			if tt.skipped {
+				want = tt.d.AddDays(1)
+			}
+			if cert.DateOf(got) != want {
+				t.Errorf("DateOf(%v.In(%v)) = %v, want %v", tt.d, tt.loc, cert.DateOf(got), want)
+			}
+			if before := cert.DateOf(got.Add(-time.Nanosecond)); !before.Before(tt.d) {
+				t.Errorf("%v.In(%v) = %v, but the instant before is on %v", tt.d, tt.loc, got, before)
 			}
 		})
 	}
+	t.Run("D1 a nil location panics, as in time.Date", func(t *testing.T) {
+		defer func() {
+			if recover() == nil {
+				t.Error("In(nil) did not panic")
+			}
+		}()
+		day("2021-06-15").In(nil)
+	})
 }
 
 func TestDaysSince(t *testing.T) {

@@ -36,7 +36,7 @@ func ExampleParseDate() {
 	fmt.Println(errors.As(err, &pe), pe.Text)
 	// Output:
 	// 2024-02-29 <nil>
-	// cert: invalid date "2021-02-30": day out of range
+	// cert: malformed date "2021-02-30": day out of range
 	// true
 	// true 2021-6-1
 }
@@ -300,7 +300,7 @@ func ExampleDate_UnmarshalText() {
 	// Output:
 	// <nil> 2024-02-29
 	// <nil> true
-	// true cert: invalid date "2023-02-29": day out of range
+	// true cert: malformed date "2023-02-29": day out of range
 }
 
 func ExampleLevel_UnmarshalText() {

@@ -1,9 +1,6 @@
 package cert
 
-import (
-	"errors"
-	"strconv"
-)
+import "strconv"
 
 // A Level is the level of a certification. The zero Level is no level; the
 // four real ones start at 1, as [time.Month] does.
@@ -27,10 +24,6 @@ var levelNames = [...]string{
 	Expert:       "Expert",
 	Specialty:    "Specialty",
 }
-
-// ErrUnknownLevel is matched, with [errors.Is], by the error of
-// [Level.UnmarshalText] for text that names no level.
-var ErrUnknownLevel = errors.New("cert: unknown level")
 
 // IsValid reports whether l is one of the four real levels.
 func (l Level) IsValid() bool { return l >= Fundamentals && l <= Specialty }
@@ -82,17 +75,3 @@ func (l *Level) UnmarshalText(text []byte) error {
 	}
 	return &LevelError{Text: string(text)}
 }
-
-// A LevelError reports text or a value that names no level. It matches
-// [ErrUnknownLevel].
-type LevelError struct {
-	Text string // the text given, or the value as String prints it
-}
-
-// Error returns the message, with the text quoted.
-func (e *LevelError) Error() string {
-	return "cert: unknown level " + strconv.Quote(e.Text)
-}
-
-// Unwrap returns [ErrUnknownLevel].
-func (e *LevelError) Unwrap() error { return ErrUnknownLevel }

@@ -23,6 +23,11 @@ func TestNoAllocs(t *testing.T) {
 	cr := cert.Credential{Cert: "azure-administrator", Earned: e, Expires: e.AddMonths(12)}
 	p := profile()
 	roadmap := cert.Roadmap()
+	havana, err := time.LoadLocation("America/Havana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sinkTime time.Time
 	buf := make([]byte, 0, 64)
 
 	tests := []struct {
@@ -41,6 +46,8 @@ func TestNoAllocs(t *testing.T) {
 		{"Date.String", 1, func() { sinkStr = d.String() }},
 		{"NewDate", 0, func() { sinkDate = cert.NewDate(2021, 10, 32) }},
 		{"DateOf", 0, func() { sinkDate = cert.DateOf(at) }},
+		{"Date.In", 0, func() { sinkTime = d.In(havana) }},
+		{"Date.In a skipped midnight", 0, func() { sinkTime = day("2026-03-08").In(havana) }},
 		{"Date.Date", 0, func() { sinkInt, _, _ = d.Date() }},
 		{"Date.Weekday", 0, func() { sinkInt = int(d.Weekday()) }},
 		{"Credential.ActiveOn", 0, func() { sinkBool = cr.ActiveOn(e) }},
@@ -51,6 +58,7 @@ func TestNoAllocs(t *testing.T) {
 		{"Level.String", 0, func() { sinkStr = cert.Expert.String() }},
 		{"Level.AppendText", 0, func() { buf, _ = cert.Associate.AppendText(buf[:0]) }},
 	}
+	_ = sinkTime
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if n := testing.AllocsPerRun(1000, tt.f); n > tt.max {

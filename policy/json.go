@@ -80,10 +80,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 // decode is UnmarshalJSON, refusing null.
 func (p *Policy) decode(data []byte) error {
 	var v policyIn
-	null, err := strictjson.Decode(data, &v,
-		"terms", "from", "months", "windowMonths", "extensionMonths", "marketAgeMonths",
-		"reminders", "atFirstEligibleDay", "daysBefore", "retakes", "immediate", "wait",
-	)
+	null, err := strictjson.Decode(data, &v)
 	if err != nil {
 		return &FieldError{Problem: "reading JSON: " + err.Error(), Err: err}
 	}
