@@ -3,11 +3,11 @@ package assessment
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/strictjson"
 )
 
 // attemptJSON is the JSON form of an Attempt.
@@ -40,19 +40,13 @@ func (a *Attempt) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var v struct {
-		At     *time.Time `json:"at"`
-		Passed *bool      `json:"passed"`
+		At     time.Time `json:"at" strictjson:"required"`
+		Passed bool      `json:"passed" strictjson:"required"`
 	}
 	if err := decodeStrict(data, &v); err != nil {
 		return fmt.Errorf("assessment: reading an attempt: %w", err)
 	}
-	switch {
-	case v.At == nil:
-		return errors.New(`assessment: reading an attempt: missing "at"`)
-	case v.Passed == nil:
-		return errors.New(`assessment: reading an attempt: missing "passed"`)
-	}
-	*a = Attempt{At: *v.At, Passed: *v.Passed}
+	*a = Attempt{At: v.At, Passed: v.Passed}
 	return nil
 }
 
@@ -80,23 +74,17 @@ func (r *Retakes) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var v struct {
-		Immediate *int    `json:"immediate"`
-		Wait      *string `json:"wait"`
+		Immediate int    `json:"immediate" strictjson:"required"`
+		Wait      string `json:"wait" strictjson:"required"`
 	}
 	if err := decodeStrict(data, &v); err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalidRetakes, err)
+		return fmt.Errorf("%w: %w", ErrInvalidRetakes, err)
 	}
-	switch {
-	case v.Immediate == nil:
-		return fmt.Errorf("%w: missing \"immediate\"", ErrInvalidRetakes)
-	case v.Wait == nil:
-		return fmt.Errorf("%w: missing \"wait\"", ErrInvalidRetakes)
-	}
-	wait, err := time.ParseDuration(*v.Wait)
+	wait, err := time.ParseDuration(v.Wait)
 	if err != nil {
-		return fmt.Errorf("%w: wait: %v", ErrInvalidRetakes, err)
+		return fmt.Errorf("%w: wait: %w", ErrInvalidRetakes, err)
 	}
-	got := Retakes{Immediate: *v.Immediate, Wait: wait}
+	got := Retakes{Immediate: v.Immediate, Wait: wait}
 	if err := got.Validate(); err != nil {
 		return err
 	}
@@ -106,8 +94,8 @@ func (r *Retakes) UnmarshalJSON(data []byte) error {
 
 // cycleJSON is the JSON form of a Cycle.
 type cycleJSON struct {
-	Credential cert.Credential `json:"credential"`
-	Attempts   []Attempt       `json:"attempts"`
+	Credential cert.Credential `json:"credential" strictjson:"required"`
+	Attempts   []Attempt       `json:"attempts" strictjson:"required"`
 }
 
 // MarshalJSON implements [json.Marshaler]: {"credential": {...},
@@ -140,16 +128,11 @@ func (c *Cycle) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// decodeStrict decodes the one JSON value of data into v, refusing unknown
-// members and anything after the value.
+// decodeStrict decodes the one JSON value of data into v as strictjson
+// does: unknown keys, keys in another case or given twice, a missing
+// required member and data after the value are refused, each named by its
+// JSON path. The callers handle null before.
 func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return fmt.Errorf("data after the value")
-	}
-	return nil
+	_, err := strictjson.Decode(data, v)
+	return err
 }

@@ -148,17 +148,14 @@ type FieldError struct {
 	Err     error  // the error behind the problem, if any, such as a [*cert.ParseError]
 }
 
-// Error returns the message, naming the path.
+// Error returns the message, naming the path; a problem of syntax names
+// its byte offset itself.
 func (e *FieldError) Error() string {
 	s := "policy: invalid policy: "
 	if e.Path != "" {
 		s += e.Path + ": "
 	}
-	s += e.Problem
-	if e.Offset > 0 {
-		s += " (at byte " + strconv.FormatInt(e.Offset, 10) + ")"
-	}
-	return s
+	return s + e.Problem
 }
 
 // Unwrap returns [ErrInvalidPolicy] and Err, so that [errors.Is] and

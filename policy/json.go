@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"strconv"
 	"time"
 
 	"github.com/certrenew/certrenew/assessment"
@@ -82,28 +81,25 @@ func (p *Policy) decode(data []byte) error {
 	var v policyIn
 	null, err := strictjson.Decode(data, &v)
 	if err != nil {
-		return &FieldError{Problem: "reading JSON: " + err.Error(), Err: err}
+		return fieldError(err)
 	}
 	if null {
 		return &FieldError{Problem: "null: want a policy object"}
 	}
-	if path, key := v.missing(); path != "" {
-		return &FieldError{Path: path, Problem: "missing: the JSON has no " + strconv.Quote(key)}
-	}
-	wait, err := time.ParseDuration(*v.Retakes.Wait)
+	wait, err := time.ParseDuration(v.Retakes.Wait)
 	if err != nil {
 		return &FieldError{Path: "retakes.wait", Problem: "not a duration such as \"24h\": " + err.Error(), Err: err}
 	}
 	got := Policy{
 		Terms:           make([]Term, len(v.Terms)),
-		WindowMonths:    *v.WindowMonths,
-		ExtensionMonths: *v.ExtensionMonths,
-		MarketAgeMonths: *v.MarketAgeMonths,
-		Schedule:        Schedule{AtFirstEligibleDay: *v.Reminders.AtFirstEligibleDay, DaysBefore: v.Reminders.DaysBefore},
-		Retakes:         assessment.Retakes{Immediate: *v.Retakes.Immediate, Wait: wait},
+		WindowMonths:    v.WindowMonths,
+		ExtensionMonths: v.ExtensionMonths,
+		MarketAgeMonths: v.MarketAgeMonths,
+		Schedule:        Schedule{AtFirstEligibleDay: v.Reminders.AtFirstEligibleDay, DaysBefore: v.Reminders.DaysBefore},
+		Retakes:         assessment.Retakes{Immediate: v.Retakes.Immediate, Wait: wait},
 	}
 	for i, t := range v.Terms {
-		got.Terms[i] = Term{From: t.From, Months: *t.Months}
+		got.Terms[i] = Term{From: t.From, Months: t.Months}
 	}
 	if len(got.Schedule.DaysBefore) == 0 {
 		got.Schedule.DaysBefore = nil // as MarshalJSON leaves it out
@@ -115,69 +111,45 @@ func (p *Policy) decode(data []byte) error {
 	return nil
 }
 
-// policyIn is the JSON form of a Policy as UnmarshalJSON reads it: a
-// member left out stays nil, so that it can be told from a zero.
+// fieldError turns a refusal of strictjson into a FieldError with its path
+// and offset, keeping its cause (such as a *cert.ParseError) for errors.As.
+func fieldError(err error) error {
+	var se *strictjson.Error
+	if !errors.As(err, &se) {
+		return &FieldError{Problem: err.Error(), Err: err}
+	}
+	return &FieldError{Path: se.Path, Offset: se.Offset, Problem: se.Err.Error(), Err: se.Err}
+}
+
+// policyIn is the JSON form of a Policy as decode reads it: every member is
+// required but a term's "from" (absent on the first term) and the list
+// "daysBefore" (absent for none).
 type policyIn struct {
-	Terms           []termIn `json:"terms"`
-	WindowMonths    *int     `json:"windowMonths"`
-	ExtensionMonths *int     `json:"extensionMonths"`
-	MarketAgeMonths *int     `json:"marketAgeMonths"`
-	Reminders       *struct {
-		AtFirstEligibleDay *bool `json:"atFirstEligibleDay"`
+	Terms           []termIn `json:"terms" strictjson:"required"`
+	WindowMonths    int      `json:"windowMonths" strictjson:"required"`
+	ExtensionMonths int      `json:"extensionMonths" strictjson:"required"`
+	MarketAgeMonths int      `json:"marketAgeMonths" strictjson:"required"`
+	Reminders       struct {
+		AtFirstEligibleDay bool  `json:"atFirstEligibleDay" strictjson:"required"`
 		DaysBefore         []int `json:"daysBefore"`
-	} `json:"reminders"`
-	Retakes *struct {
-		Immediate *int    `json:"immediate"`
-		Wait      *string `json:"wait"`
-	} `json:"retakes"`
+	} `json:"reminders" strictjson:"required"`
+	Retakes struct {
+		Immediate int    `json:"immediate" strictjson:"required"`
+		Wait      string `json:"wait" strictjson:"required"` // as time.ParseDuration reads it
+	} `json:"retakes" strictjson:"required"`
 }
 
 type termIn struct {
 	From   cert.Date `json:"from"`
-	Months *int      `json:"months"`
+	Months int       `json:"months" strictjson:"required"`
 }
 
-// missing returns the JSON path and the key of the first required member
-// that v lacks, or "" and "".
-func (v *policyIn) missing() (path, key string) {
-	switch {
-	case v.Terms == nil:
-		return "terms", "terms"
-	case v.WindowMonths == nil:
-		return "windowMonths", "windowMonths"
-	case v.ExtensionMonths == nil:
-		return "extensionMonths", "extensionMonths"
-	case v.MarketAgeMonths == nil:
-		return "marketAgeMonths", "marketAgeMonths"
-	case v.Reminders == nil:
-		return "reminders", "reminders"
-	case v.Reminders.AtFirstEligibleDay == nil:
-		return "reminders.atFirstEligibleDay", "atFirstEligibleDay"
-	case v.Retakes == nil:
-		return "retakes", "retakes"
-	case v.Retakes.Immediate == nil:
-		return "retakes.immediate", "immediate"
-	case v.Retakes.Wait == nil:
-		return "retakes.wait", "wait"
-	}
-	for i, t := range v.Terms {
-		if t.Months == nil {
-			return "terms[" + strconv.Itoa(i) + "].months", "months"
-		}
-	}
-	return "", ""
-}
-
-// decodeStrict decodes the one JSON value of data into v, refusing unknown
-// members and anything after the value.
+// decodeStrict decodes the one JSON value of data into v as strictjson
+// does, refusing null.
 func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
+	null, err := strictjson.Decode(data, v)
+	if err == nil && null {
+		return errors.New("null")
 	}
-	if dec.More() {
-		return errors.New("data after the value")
-	}
-	return nil
+	return err
 }

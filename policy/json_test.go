@@ -2,12 +2,14 @@ package policy_test
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/leanovate/gopter/prop"
 
+	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
 )
 
@@ -81,23 +83,23 @@ func TestPolicyUnmarshalJSONRefusals(t *testing.T) {
 		json  string
 		field string
 	}{
-		{"H1 an unknown member", `{"terms":[{"months":24}],"windowMonth":6}`, ""},
-		{"H1 a misspelt member of a term", `{"terms":[{"month":24}],"windowMonths":6,"extensionMonths":12,"reminders":{},"retakes":{"wait":"24h"}}`, ""},
-		{"H1 a misspelt member of the reminders", replace(microsoftJSON, `"daysBefore"`, `"daysbefor"`), ""},
-		{"V4 a member in another case", replace(microsoftJSON, `"windowMonths"`, `"WindowMonths"`), ""},
-		{"V4 a member of a term in another case", replace(microsoftJSON, `{"months":24}`, `{"Months":24}`), ""},
-		{"V4 a member given twice, the second silently winning without the check", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":6,"windowMonths":7`), ""},
+		{"H1 an unknown member", `{"terms":[{"months":24}],"windowMonth":6}`, "windowMonth"},
+		{"H1 a misspelt member of a term", `{"terms":[{"month":24}],"windowMonths":6,"extensionMonths":12,"reminders":{},"retakes":{"wait":"24h"}}`, "terms[0].month"},
+		{"H1 a misspelt member of the reminders", replace(microsoftJSON, `"daysBefore"`, `"daysbefor"`), "reminders.daysbefor"},
+		{"V4 a member in another case", replace(microsoftJSON, `"windowMonths"`, `"WindowMonths"`), "WindowMonths"},
+		{"V4 a member of a term in another case", replace(microsoftJSON, `{"months":24}`, `{"Months":24}`), "terms[0].Months"},
+		{"V4 a member given twice, the second silently winning without the check", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":6,"windowMonths":7`), "windowMonths"},
 		{"A3 a wait that is no duration", replace(microsoftJSON, `"24h0m0s"`, `"24 hours"`), "retakes.wait"},
-		{"A3 a wait in seconds as a number", replace(microsoftJSON, `"24h0m0s"`, `86400`), ""},
+		{"A3 a wait in seconds as a number", replace(microsoftJSON, `"24h0m0s"`, `86400`), "retakes.wait"},
 		{"A3 no wait at all", replace(microsoftJSON, `,"wait":"24h0m0s"`, ``), "retakes.wait"},
 		{"A3 a negative wait", replace(microsoftJSON, `"24h0m0s"`, `"-1h"`), "retakes.wait"},
 		{"E2 a window as long as a term", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":12`), "windowMonths"},
 		{"V4 terms out of order", replace(microsoftJSON, `{"months":24},{"from":"2021-06-01","months":12}`, `{"months":24},{"from":"2021-06-01","months":12},{"from":"2021-01-01","months":12}`), "terms[2].from"},
-		{"V4 a day that does not exist", replace(microsoftJSON, `2021-06-01`, `2021-02-30`), ""},
+		{"V4 a day that does not exist", replace(microsoftJSON, `2021-06-01`, `2021-02-30`), "terms[1].from"},
 		{"V4 no terms", replace(microsoftJSON, `{"months":24},{"from":"2021-06-01","months":12}`, ``), "terms"},
 		{"M1 five reminders", replace(microsoftJSON, `[90,30,7]`, `[120,90,30,7]`), "reminders"},
-		{"H1 months as a string", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":"6"`), ""},
-		{"H1 months as a fraction", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":6.5`), ""},
+		{"H1 months as a string", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":"6"`), "windowMonths"},
+		{"H1 months as a fraction", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":6.5`), "windowMonths"},
 		{"H1 trailing data", microsoftJSON + ` {}`, ""},
 		{"H1 trailing garbage", microsoftJSON + `x`, ""},
 		{"H1 an empty object", `{}`, "terms"},
@@ -112,9 +114,13 @@ func TestPolicyUnmarshalJSONRefusals(t *testing.T) {
 		{"A3 no retakes member", replace(microsoftJSON, `,"retakes":{"immediate":1,"wait":"24h0m0s"}`, ``), "retakes"},
 		{"H1 an array", `[]`, ""},
 		{"H1 a number", `12`, ""},
-		{"H1 a truncated object", microsoftJSON[:40], ""},
+		{"H1 a truncated object", microsoftJSON[:40], "terms[1].from"},
 		{"H1 nothing", ``, ""},
 		{"H1 null then data", `null {}`, ""},
+		{"H1 a key of another object: a term's months at the top", replace(microsoftJSON, `"windowMonths":6`, `"windowMonths":6,"months":12`), "months"},
+		{"H1 a key of another object: the wait among the reminders", replace(microsoftJSON, `"daysBefore":[90,30,7]`, `"daysBefore":[90,30,7],"wait":"1h"`), "reminders.wait"},
+		{"H1 a term that is no object", replace(microsoftJSON, `{"months":24}`, `24`), "terms[0]"},
+		{"H1 invalid UTF-8 in a key", replace(microsoftJSON, `"windowMonths"`, "\"window\xffMonths\""), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,6 +138,47 @@ func TestPolicyUnmarshalJSONRefusals(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestParse checks that Parse reads what MarshalJSON writes and refuses,
+// as UnmarshalJSON does not, null and empty input; every refusal names its
+// path, and a document that is not JSON its byte offset.
+func TestParse(t *testing.T) {
+	p, err := policy.Parse([]byte(microsoftJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(policy.Microsoft(), p); diff != "" {
+		t.Errorf("Parse mismatch (-want +got):\n%s", diff)
+	}
+	for _, tt := range []struct {
+		name, json, path string
+		offset           int64
+	}{
+		{"H1 null", `null`, "", 0},
+		{"H1 null in white space", " null\n", "", 0},
+		{"H1 empty input", ``, "", 0},
+		{"H1 white space", " \t\r\n", "", 0},
+		{"H1 not JSON", `{"terms":[}`, "terms[0]", 10},
+		{"H1 data after the policy", microsoftJSON + ` x`, "", int64(len(microsoftJSON) + 1)},
+		{"V4 a day that does not exist", replace(microsoftJSON, `2021-06-01`, `2021-02-30`), "terms[1].from", 32},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := policy.Parse([]byte(tt.json))
+			checkPolicyError(t, err, tt.path)
+			var fe *policy.FieldError
+			if errors.As(err, &fe) && fe.Offset != tt.offset {
+				t.Errorf("Offset = %d, want %d (%v)", fe.Offset, tt.offset, err)
+			}
+			if diff := cmp.Diff(policy.Policy{}, p); diff != "" {
+				t.Errorf("a refusal returned a policy (-want +got):\n%s", diff)
+			}
+		})
+	}
+	var pe *cert.ParseError
+	if _, err := policy.Parse([]byte(replace(microsoftJSON, `2021-06-01`, `2021-02-30`))); !errors.As(err, &pe) || !errors.Is(err, cert.ErrSyntax) {
+		t.Errorf("a malformed day: %v, want a *cert.ParseError behind it", err)
 	}
 }
 
