@@ -18,25 +18,31 @@ import (
 // now is a fixed instant for the default of -today.
 var now = time.Date(2026, time.December, 1, 12, 0, 0, 0, time.UTC)
 
-// TestTable checks the table on 2026-12-01 against its golden file. By the
-// rules, every credential earned from 2021-06-01 on being valid 12 months
-// (V2), with windows of 6 months (E2) and renewals of 12 months from the
-// current expiry (N1):
+// TestTable checks the table on 2026-12-01 against its golden file. The
+// sample log is replayed as of that day. By the rules, every credential
+// earned from 2021-06-01 on being valid 12 months (V2), with windows of 6
+// months (E2) and renewals of 12 months from the current expiry (N1):
+//   - the profile is linked on 2023-12-01, the day of the first event (E4);
 //   - the associate earned 2024-04-11 expires 2025-04-11; its window opens
-//     2024-10-11 and it is renewed 2024-11-01, 2025-11-01 and 2026-11-01,
-//     21 days into each window, to 2028-04-11; today its next window, from
-//     2027-10-11, is not yet open (N3);
-//   - the expert earned 2026-06-08, with that associate active (R1),
-//     expires 2027-06-08: its window and its first reminder are on
-//     2026-12-08, in 7 days (M2);
+//     2024-10-11 and it is renewed by passes on 2024-11-01, 2025-11-01 and
+//     2026-11-01, 21 days into each window, to 2028-04-11; the last pass,
+//     at 10:00, follows two failed attempts on 2026-10-31 at 09:00 and at
+//     09:40, a retake at once (A2), so that it may start from 09:40 the
+//     next day (A3); today its next window, from 2027-10-11, is not yet
+//     open (N3);
+//   - the associate earned 2025-07-01 failed an attempt on 2026-01-22, 21
+//     days into its window, expired 2026-07-01, was earned again
+//     2026-09-01 and expires 2027-09-01 (N6);
 //   - the specialty earned 2026-04-02 expires 2027-04-02: its window opened
 //     2026-10-02, 60 days ago, and is open today (E2);
-//   - the associate earned 2025-07-01 expired 2026-07-01, was earned again
-//     2026-09-01 and expires 2027-09-01 (N6);
+//   - the expert earned 2026-06-08, with the first associate active (R1),
+//     expires 2027-06-08: its window and its first reminder are on
+//     2026-12-08, in 7 days (M2);
 //   - the fundamentals title earned 2023-12-01 never expires (V1).
 //
-// The reminders of a window are its opening and 90, 30 and 7 days before
-// the expiry (M2), those after a renewal dropped (M3).
+// The credentials come in the order the titles were first earned. The
+// reminders of a window are its opening and 90, 30 and 7 days before the
+// expiry (M2), those after a renewal dropped (M3).
 func TestTable(t *testing.T) {
 	var out, errs bytes.Buffer
 	if code := run([]string{"-today", "2026-12-01"}, now, &out, &errs); code != 0 {
@@ -44,11 +50,16 @@ func TestTable(t *testing.T) {
 	}
 	golden.Check(t, "table.golden", out.Bytes())
 	for _, want := range []string{
-		"  2026-11-01  renewed: expires 2028-04-11 instead of 2027-04-11\n  2026-12-01  (today)\n",
+		"Holder 1000001, linked to Learn profile ada@example.com on 2023-12-01; decisions on 2026-12-01.\n",
+		"  2026-10-31  renewal assessment, attempt 1 at 09:00 +08:00: failed\n" +
+			"  2026-10-31  renewal assessment, attempt 2 at 09:40 +08:00, a retake at once (RULES A2): failed\n" +
+			"  2026-11-01  renewal assessment, attempt 3 at 10:00 +08:00, a retake allowed from 2026-11-01 09:40 +08:00 (RULES A3): passed; renewed: expires 2028-04-11 instead of 2027-04-11 (RULES N1)\n" +
+			"  2026-12-01  (today)\n",
 		"  2026-12-01 (today)  NotYetOpen  may renew from 2027-10-11\n",
 		"  2026-06-08  earned, with its prerequisite azure-administrator active (RULES R1)\n",
 		"  next reminder 2026-12-08, in 7 days\n",
 		"  2026-12-01 (today)  Eligible    may renew until 2027-04-01\n",
+		"  2026-01-22  renewal assessment, attempt 1 at 09:00 +08:00: failed\n",
 		"  2026-07-01  expires\n  2026-09-01  earned again by exam: expires 2027-09-01 (RULES N6)\n",
 		"  2026-12-01 (today)  NeverExpires  fundamentals: never expires (RULES V1)\n",
 	} {
@@ -61,11 +72,12 @@ func TestTable(t *testing.T) {
 // TestTableEarly checks the table on 2021-06-01, the first day of the
 // 12-month term (V2), against its golden file. The story then reaches back
 // into the 24-month term (V3): the associate earned 2019-10-11 expires
-// 2021-10-11 and is renewed once, on 2021-05-02, after the roadmap's first
-// renewal day 2021-02-01 (E3, H1); the second associate's first window,
+// 2021-10-11 and is renewed once, by a pass on 2021-05-02 after two failed
+// attempts the day before, after the roadmap's first renewal day
+// 2021-02-01 (E3, H1); the second associate's first window,
 // [2020-07-01, 2021-01-01), closed before its renewal assessment was
-// offered, so it could not be renewed at all (E3), and earned again on
-// 2021-03-01 it is valid 24 months, to 2023-03-01.
+// offered, so it could not be renewed nor attempted at all (E3), and
+// earned again on 2021-03-01 it is valid 24 months, to 2023-03-01.
 func TestTableEarly(t *testing.T) {
 	var out, errs bytes.Buffer
 	if code := run([]string{"-today", "2021-06-01"}, now, &out, &errs); code != 0 {
@@ -73,7 +85,7 @@ func TestTableEarly(t *testing.T) {
 	}
 	golden.Check(t, "table-2021-06-01.golden", out.Bytes())
 	for _, want := range []string{
-		"  2021-05-02  renewed: expires 2022-10-11 instead of 2021-10-11\n",
+		"  2021-05-02  renewal assessment, attempt 3 at 10:00 +08:00, a retake allowed from 2021-05-02 09:40 +08:00 (RULES A3): passed; renewed: expires 2022-10-11 instead of 2021-10-11 (RULES N1)\n",
 		"  2020-07-01  renewal assessment not offered before it expires: no renewal (RULES E3)\n",
 		"  2021-03-01  earned again by exam: expires 2023-03-01 (RULES N6)\n",
 	} {
@@ -201,7 +213,7 @@ func situations(v output) string {
 			on := cert.MustParseDate(e.Day)
 			switch {
 			case on.After(today):
-			case strings.HasPrefix(e.What, "renewed:"):
+			case strings.Contains(e.What, "; renewed: "):
 				renewed = renewed || reason != "Expired" && reason != ""
 			case e.What == "expires":
 				expired = on
