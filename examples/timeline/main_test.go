@@ -61,6 +61,7 @@ func TestTable(t *testing.T) {
 		"  2026-12-01 (today)  Eligible    may renew until 2027-04-01\n",
 		"  2026-01-22  renewal assessment, attempt 1 at 09:00 +08:00: failed\n",
 		"  2026-07-01  expires\n  2026-09-01  earned again by exam: expires 2027-09-01 (RULES N6)\n",
+		"  earlier credentials:\n  2025-07-01  earned; expired 2026-07-01; its last cycle: a failed attempt\n",
 		"  2026-12-01 (today)  NeverExpires  fundamentals: never expires (RULES V1)\n",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -88,6 +89,7 @@ func TestTableEarly(t *testing.T) {
 		"  2021-05-02  renewal assessment, attempt 3 at 10:00 +08:00, a retake allowed from 2021-05-02 09:40 +08:00 (RULES A3): passed; renewed: expires 2022-10-11 instead of 2021-10-11 (RULES N1)\n",
 		"  2020-07-01  renewal assessment not offered before it expires: no renewal (RULES E3)\n",
 		"  2021-03-01  earned again by exam: expires 2023-03-01 (RULES N6)\n",
+		"  earlier credentials:\n  2019-01-01  earned; expired 2021-01-01; no attempt in its last cycle\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the table lacks %q", want)
@@ -109,7 +111,9 @@ func TestDefaultToday(t *testing.T) {
 	}
 }
 
-// TestJSON checks the JSON form: valid JSON, and the same timeline.
+// TestJSON checks the JSON form: valid JSON, and the same timeline. The
+// second associate's earlier credential, earned 2025-07-01, expired
+// 2026-07-01 (V2) with the one failed attempt of its window (N6).
 func TestJSON(t *testing.T) {
 	var out, errs bytes.Buffer
 	if code := run([]string{"-today", "2026-12-01", "-json"}, now, &out, &errs); code != 0 {
@@ -118,6 +122,21 @@ func TestJSON(t *testing.T) {
 	v := decode(t, out.Bytes())
 	if v.Today != "2026-12-01" || len(v.Credentials) != 5 {
 		t.Errorf("today %q, %d credentials; want 2026-12-01, 5", v.Today, len(v.Credentials))
+	}
+	var earlier []earlierOut
+	for _, c := range v.Credentials {
+		if c.Cert == "azure-security-engineer" {
+			earlier = c.Earlier
+		} else if len(c.Earlier) > 0 {
+			t.Errorf("%s has earlier credentials %+v, want none", c.Cert, c.Earlier)
+		}
+	}
+	want := []earlierOut{{
+		Credential: struct{ Cert, Earned, Expires string }{"azure-security-engineer", "2025-07-01", "2026-07-01"},
+		Attempts:   []struct{ At string }{{"2026-01-22T09:00:00+08:00"}},
+	}}
+	if diff := cmp.Diff(want, earlier); diff != "" {
+		t.Errorf("earlier credentials mismatch (-want +got):\n%s", diff)
 	}
 	golden.Check(t, "timeline.json", out.Bytes())
 }
@@ -143,6 +162,14 @@ type credentialOut struct {
 		Window       struct{ Opens, Closes, Last string }
 	}
 	NextReminder string
+	Earlier      []earlierOut
+}
+
+// earlierOut is an earlier credential of credentialOut, with its last
+// cycle's attempts.
+type earlierOut struct {
+	Credential struct{ Cert, Earned, Expires string }
+	Attempts   []struct{ At string }
 }
 
 func decode(t *testing.T, data []byte) output {

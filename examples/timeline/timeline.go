@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"text/tabwriter"
 
+	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
 	"github.com/certrenew/certrenew/policy/history"
@@ -26,15 +27,20 @@ type timeline struct {
 // the events did to it, the days of its renewal windows and reminders, and
 // the policy's decisions on a few days, in order of day, today's among
 // them. NextReminder is the first reminder of the current credential's
-// cycle on or after today, if one is left.
+// cycle on or after today, if one is left. Earlier holds the title's
+// credentials that are no longer current, each with the attempts of its
+// last cycle, in the order they ceased to be ([history.State.EarlierOf]):
+// one that expired and was earned again (RULES N6), or one that a merge
+// left behind (RULES P2).
 type lifecycle struct {
-	Cert         cert.ID    `json:"cert"`
-	Name         string     `json:"name"`
-	Level        cert.Level `json:"level"`
-	Shows        string     `json:"shows,omitempty"`
-	Events       []event    `json:"events"`
-	Decisions    []decision `json:"decisions"`
-	NextReminder cert.Date  `json:"nextReminder,omitzero"`
+	Cert         cert.ID            `json:"cert"`
+	Name         string             `json:"name"`
+	Level        cert.Level         `json:"level"`
+	Shows        string             `json:"shows,omitempty"`
+	Events       []event            `json:"events"`
+	Decisions    []decision         `json:"decisions"`
+	NextReminder cert.Date          `json:"nextReminder,omitzero"`
+	Earlier      []assessment.Cycle `json:"earlier,omitempty"`
 }
 
 // A decision is the policy's decision on a day, with the day and the
@@ -166,8 +172,10 @@ func (rp replayed) lifecycle(p policy.Policy, c cert.Certification, today cert.D
 			lc.lastCycle(p, c, was) // replaced: earned again (RULES N6), or by a merge (RULES P2)
 		}
 	}
-	cur, _ := rp.on(today).Profile.Credential(c.ID)
+	st := rp.on(today)
+	cur, _ := st.Profile.Credential(c.ID)
 	lc.lastCycle(p, c, cur)
+	lc.Earlier = st.EarlierOf(c.ID)
 
 	// Decide on the days worth it in the first credential's first cycle,
 	// and on today, each on the state as of that day.
@@ -354,8 +362,38 @@ func (tl timeline) print(w io.Writer) {
 		if !lc.NextReminder.IsZero() {
 			fmt.Fprintf(tw, "  next reminder %s, %s\n", lc.NextReminder, inDays(lc.NextReminder.DaysSince(tl.Today)))
 		}
+		if len(lc.Earlier) > 0 {
+			fmt.Fprintf(tw, "  earlier credentials:\n")
+			for _, cy := range lc.Earlier {
+				fmt.Fprintf(tw, "  %s\t%s\n", cy.Credential().Earned, earlierText(cy, tl.Today))
+			}
+		}
 	}
 	tw.Flush()
+}
+
+// earlierText says what became of an earlier credential, as of today, and
+// what its last cycle held: "earned; expired 2026-07-01; its last cycle: a
+// failed attempt".
+func earlierText(cy assessment.Cycle, today cert.Date) string {
+	cr := cy.Credential()
+	s := "earned; "
+	switch {
+	case cr.Expires.IsZero():
+		s += "never expires"
+	case cr.Expires.After(today):
+		s += "expires " + cr.Expires.String()
+	default:
+		s += "expired " + cr.Expires.String()
+	}
+	switch n := cy.Len(); {
+	case n == 0:
+		return s + "; no attempt in its last cycle"
+	case cy.Passed():
+		return s + "; its last cycle: " + strconv.Itoa(n) + " attempts, the last a pass"
+	default:
+		return s + "; its last cycle: " + failures(n)
+	}
 }
 
 // inDays says when a day n days from today is: "today", "in 1 day", "in 7
