@@ -23,15 +23,23 @@
 // Usage:
 //
 //	go run ./examples/timeline [-today 2026-12-01] [-json] [-policy FILE]
+//		[-events FILE] [-mcid MCID]
 //
-// -today is the day to decide on and to place the story around (by default
-// the current day in the local time zone), -json prints JSON instead of a
-// table, and -policy reads the policy from a JSON file (the form of
-// [policy.Policy.MarshalJSON]) instead of using Microsoft's. A bad flag or
-// file gets a one-line error and exit status 2, and so does a day or a
-// valid policy on which the story cannot hold, such as a day before the
-// first renewal it needs or a policy that sends no reminders: the line says
-// why.
+// -today is the day to decide on, to replay the log as of, and to place the
+// sample story around (by default the current day in the local time zone);
+// -json prints JSON instead of a table; -policy reads the policy from a
+// JSON file (the form of [policy.Policy.MarshalJSON]) instead of using
+// Microsoft's. -events replays the event log of a JSON file (the form
+// [history.ParseLog] reads) instead of the sample's, and -mcid names the
+// holder whose log it is (by default the sample's, 1000001). Events after
+// -today are not replayed; the output counts them.
+//
+// A bad flag or file gets a one-line error and exit status 2, and so does
+// a day or a valid policy on which the story cannot hold, such as a day
+// before the first renewal it needs or a policy that sends no reminders:
+// the line says why. A log that is not the JSON form of events, and one
+// with an event the rules refuse, get one line that names the event by its
+// index, exit status 2, and nothing on stdout.
 package main
 
 import (
@@ -57,13 +65,15 @@ func main() {
 func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("timeline", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	today := fs.String("today", cert.DateOf(now).String(), "the day to decide on and to place the sample story around, as 2006-01-02")
+	today := fs.String("today", cert.DateOf(now).String(), "the `day` to decide on, as 2006-01-02, and to replay the log as of; the sample log is built around it")
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
-	policyFile := fs.String("policy", "", "read the policy from this JSON file instead of using Microsoft's")
+	policyFile := fs.String("policy", "", "read the policy from the JSON file `FILE` instead of using Microsoft's")
+	eventsFile := fs.String("events", "", "replay the event log in the JSON file `FILE` instead of the sample holder's")
+	mcid := fs.String("mcid", sampleMCID, "the `MCID` of the holder whose log is replayed")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json] [-policy FILE]")
+			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json] [-policy FILE] [-events FILE] [-mcid MCID]")
 			fs.PrintDefaults()
 			return 0
 		}
@@ -86,11 +96,27 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	r := history.Replayer{Policy: p, Catalog: catalog()}
-	tl, err := place(r, sampleMCID, day)
-	if err != nil {
-		fmt.Fprintf(stderr, "timeline: the sample story cannot be placed around %s: %s\n", day, oneLine(err))
+	if *mcid == "" {
+		fmt.Fprintln(stderr, "timeline: -mcid: want the MCID of a certification profile, not an empty one")
 		return 2
+	}
+	r := history.Replayer{Policy: p, Catalog: catalog()}
+	var tl timeline
+	if *eventsFile == "" {
+		if tl, err = place(r, *mcid, day); err != nil {
+			fmt.Fprintf(stderr, "timeline: the sample story cannot be placed around %s: %s\n", day, oneLine(err))
+			return 2
+		}
+	} else {
+		log, err := readLog(*eventsFile)
+		if err != nil {
+			fmt.Fprintln(stderr, "timeline: -events:", oneLine(err))
+			return 2
+		}
+		if tl, err = replay(r, *mcid, log, day); err != nil {
+			fmt.Fprintf(stderr, "timeline: -events: %s: %s\n", *eventsFile, oneLine(err))
+			return 2
+		}
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -112,7 +138,7 @@ func place(r history.Replayer, mcid string, today cert.Date) (timeline, error) {
 	if err != nil {
 		return timeline{}, err
 	}
-	tl, err := build(r, mcid, upTo(st.log, today), today, st.shows)
+	tl, err := build(r, mcid, st.log, today, st.shows)
 	if err != nil {
 		return timeline{}, err
 	}
@@ -120,6 +146,34 @@ func place(r history.Replayer, mcid string, today cert.Date) (timeline, error) {
 		return timeline{}, err
 	}
 	return tl, nil
+}
+
+// replay replays log, the events of the holder mcid, under r as of today,
+// and returns the timeline; or the first event r refuses, as a
+// [*history.EventError] that names its index.
+func replay(r history.Replayer, mcid string, log []history.Event, today cert.Date) (timeline, error) {
+	if _, err := r.Replay(mcid, log, today); err != nil {
+		return timeline{}, err
+	}
+	return build(r, mcid, log, today, nil)
+}
+
+// readLog reads an event log from a JSON file with history.ParseLog. A
+// refusal that is about one event names its index.
+func readLog(name string) ([]history.Event, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	log, err := history.ParseLog(data)
+	var le *history.LogError
+	switch {
+	case errors.As(err, &le) && le.Index >= 0:
+		return nil, fmt.Errorf("%s: event %d: %w", name, le.Index, err)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return log, nil
 }
 
 // readPolicy reads a policy from a JSON file with policy.Parse, which

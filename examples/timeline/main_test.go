@@ -12,6 +12,7 @@ import (
 
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/examples/internal/golden"
+	"github.com/certrenew/certrenew/policy"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -372,6 +373,8 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-policy", notJSON}, "-policy"},
 		{[]string{"-policy", null}, "-policy"},
 		{[]string{"extra"}, "unexpected argument"},
+		{[]string{"-mcid", ""}, "-mcid"},
+		{[]string{"-events"}, "flag needs an argument"},
 		// The story needs a renewal 30 days before today, and the
 		// roadmap's renewal assessments are offered from 2021-02-01.
 		{[]string{"-today", "2021-03-02"}, "cannot have been renewed on 2021-01-31"},
@@ -404,5 +407,244 @@ func TestHelp(t *testing.T) {
 	var out, errs bytes.Buffer
 	if code := run([]string{"-h"}, now, &out, &errs); code != 0 || !strings.Contains(out.String(), "-today") {
 		t.Errorf("run(-h) = %d, %q", code, out.String())
+	}
+}
+
+// TestSampleLog pins the sample holder's event log on 2026-12-01 in
+// testdata/sample-2026-12-01.json, one event a line, and replays that file
+// with -events: the timeline is the sample's, less what each title is in
+// the story for. The log's days are those TestTable lists: the link on the
+// day of the first event, the passes at 10:00 +08:00 on the renewal days
+// and the failed attempts at 09:00 and 09:40.
+func TestSampleLog(t *testing.T) {
+	today := cert.MustParseDate("2026-12-01")
+	st, err := sample(policy.Microsoft(), catalog(), sampleMCID, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for i, e := range st.log {
+		line, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sep := ",\n  "
+		if i == 0 {
+			sep = "[\n  "
+		}
+		b.WriteString(sep)
+		b.Write(line)
+	}
+	b.WriteString("\n]\n")
+	golden.Check(t, "sample-2026-12-01.json", []byte(b.String()))
+
+	var fromSample, fromFile, errs bytes.Buffer
+	if code := run([]string{"-today", "2026-12-01", "-json"}, now, &fromSample, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	args := []string{"-today", "2026-12-01", "-json", "-events", filepath.Join("testdata", "sample-2026-12-01.json")}
+	if code := run(args, now, &fromFile, &errs); code != 0 {
+		t.Fatalf("run(%q) = %d: %s", args, code, errs.String())
+	}
+	var want, got map[string]any
+	for _, v := range []struct {
+		data []byte
+		into *map[string]any
+	}{{fromSample.Bytes(), &want}, {fromFile.Bytes(), &got}} {
+		if err := json.Unmarshal(v.data, v.into); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range want["credentials"].([]any) {
+		delete(c.(map[string]any), "shows")
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the sample log read from its file gives another timeline (-want +got):\n%s", diff)
+	}
+}
+
+// TestEvents replays testdata/events-good.json as of 2023-06-01 and checks
+// the table against its golden file. By the rules:
+//   - azure-administrator earned 2021-07-15 expires 2022-07-15 (V2); the
+//     profile 1000002, merged in on 2021-07-18 before the link of
+//     2021-07-20 (P2), held one earned 2020-01-10 that expired 2022-01-10
+//     (V3), so ours, valid longer, stays current and theirs is an earlier
+//     credential; its window opens 2022-01-15 (E2), and after a failed
+//     attempt on 2022-02-01 at 09:00 +08:00 a retake at once (A2) passes
+//     at 09:40, renewing it to 2023-07-15 (N1); the reminders of
+//     2022-04-16, 2022-06-15 and 2022-07-08 are dropped (M3); on
+//     2023-06-01 the next window, from 2023-01-15, is open, and its next
+//     reminder is 30 days before the expiry, 2023-06-15 (M2);
+//   - azure-developer came with the merge, earned 2021-03-10 and valid 24
+//     months to 2023-03-10 (V3); it expired without a renewal and was
+//     earned again on 2023-05-02, to 2024-05-02 (N6, V2), whose window
+//     opens 2023-11-02, in 154 days, with reminders on 2024-02-02,
+//     2024-04-02 and 2024-04-25 (M2);
+//   - azure-solutions-architect earned 2022-03-01 with azure-administrator
+//     active (R1) expired on 2023-03-01 (V2): Expired on 2023-06-01 (E1);
+//   - the last event, a pass on 2023-06-20, is after the day and not
+//     replayed.
+func TestEvents(t *testing.T) {
+	var out, errs bytes.Buffer
+	args := []string{"-today", "2023-06-01", "-events", filepath.Join("testdata", "events-good.json")}
+	if code := run(args, now, &out, &errs); code != 0 || errs.Len() != 0 {
+		t.Fatalf("run(%q) = %d, %q", args, code, errs.String())
+	}
+	golden.Check(t, "events-good-2023-06-01.golden", out.Bytes())
+	for _, want := range []string{
+		"Holder 1000001, linked to Learn profile ada@example.com on 2021-07-20; decisions on 2023-06-01.\nProfiles merged into it: 1000002.\nOne event of the log, after 2023-06-01, is not replayed.\n",
+		"  2022-02-01  renewal assessment, attempt 2 at 09:40 +08:00, a retake at once (RULES A2): passed; renewed: expires 2023-07-15 instead of 2022-07-15 (RULES N1)\n",
+		"  2023-06-01 (today)  Eligible    may renew until 2023-07-14\n  next reminder 2023-06-15, in 14 days\n",
+		"  earlier credentials:\n  2020-01-10  earned; expired 2022-01-10; no attempt in its last cycle\n",
+		"  2023-05-02  earned again by exam: expires 2024-05-02 (RULES N6)\n",
+		"  2023-06-01 (today)  Expired     expired on 2023-03-01: pass the exam again (RULES N6)\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the table lacks %q", want)
+		}
+	}
+}
+
+// TestEventsJSON checks the JSON form of a replayed log against what
+// API.md names: for each credential its cert and decisions, each with on,
+// eligible and reason, among them one on the -today day that carries the
+// window and eligibleFrom when the Decision has them. On 2023-06-01
+// azure-administrator's window is [2023-01-15, 2023-07-15) (E2); the
+// expert has expired (E1), so its Decision has neither.
+func TestEventsJSON(t *testing.T) {
+	var out, errs bytes.Buffer
+	args := []string{"-today", "2023-06-01", "-json", "-events", filepath.Join("testdata", "events-good.json")}
+	if code := run(args, now, &out, &errs); code != 0 || errs.Len() != 0 {
+		t.Fatalf("run(%q) = %d, %q", args, code, errs.String())
+	}
+	var v struct {
+		Credentials []struct {
+			Cert      string
+			Decisions []map[string]any
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]map[string]any{}
+	for _, c := range v.Credentials {
+		for _, d := range c.Decisions {
+			for _, key := range []string{"on", "eligible", "reason"} {
+				if _, ok := d[key]; !ok {
+					t.Errorf("%s: a decision lacks %q: %v", c.Cert, key, d)
+				}
+			}
+			if d["on"] == "2023-06-01" {
+				got[c.Cert] = d
+			}
+		}
+	}
+	want := map[string]map[string]any{
+		"azure-administrator": {"on": "2023-06-01", "eligible": true, "reason": "Eligible",
+			"window":       map[string]any{"opens": "2023-01-15", "closes": "2023-07-15", "last": "2023-07-14"},
+			"eligibleFrom": "2023-01-15", "expires": "2023-07-15"},
+		"azure-developer": {"on": "2023-06-01", "eligible": false, "reason": "NotYetOpen",
+			"window":       map[string]any{"opens": "2023-11-02", "closes": "2024-05-02", "last": "2024-05-01"},
+			"eligibleFrom": "2023-11-02", "expires": "2024-05-02"},
+		"azure-solutions-architect": {"on": "2023-06-01", "eligible": false, "reason": "Expired", "expires": "2023-03-01"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("decisions on 2023-06-01 mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestEventsRefused checks that a log with a refused event, replayed
+// strictly, gets one line on stderr that names the event by its index and
+// exit status 2, with nothing on stdout: in testdata/events-refused.json,
+// event 2 is an attempt on 2021-12-01, before the window of the credential
+// earned 2021-07-15 opens on 2022-01-15 (A5, E2). Replayed as of
+// 2021-11-30, the log stops before it and is accepted. With -mcid 1000002,
+// testdata/events-good.json merges the profile into itself (P2).
+func TestEventsRefused(t *testing.T) {
+	refused := filepath.Join("testdata", "events-refused.json")
+	good := filepath.Join("testdata", "events-good.json")
+	for _, tt := range []struct {
+		args []string
+		want []string // in the line on stderr
+	}{
+		{[]string{"-events", refused}, []string{"event 2 ", "RULES E2", "renewal window not yet open"}},
+		{[]string{"-events", refused, "-json"}, []string{"event 2 ", "RULES E2"}},
+		{[]string{"-events", good, "-mcid", "1000002"}, []string{"event 1 ", "RULES P2", `"1000002"`}},
+	} {
+		var out, errs bytes.Buffer
+		if code := run(tt.args, now, &out, &errs); code != 2 {
+			t.Errorf("run(%q) = %d, want 2", tt.args, code)
+		}
+		checkLine(t, tt.args, errs.String(), tt.want...)
+		if out.Len() != 0 {
+			t.Errorf("run(%q) wrote to stdout: %q", tt.args, out.String())
+		}
+	}
+	var out, errs bytes.Buffer
+	if code := run([]string{"-events", refused, "-today", "2021-11-30"}, now, &out, &errs); code != 0 {
+		t.Errorf("run(-today 2021-11-30) = %d: %s", code, errs.String())
+	}
+}
+
+// TestEventsMalformed checks that a log that is not the JSON form of
+// events gets one line on stderr, naming the event where there is one, and
+// exit status 2, with nothing on stdout.
+func TestEventsMalformed(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	for _, tt := range []struct {
+		file string
+		want []string // in the line on stderr
+	}{
+		{filepath.Join("testdata", "events-unknown-kind.json"), []string{"event 2:", `[2].kind`, `unknown kind "renewed"`}},
+		{filepath.Join("testdata", "events-no-such-day.json"), []string{"event 1:", `[1].on`, `"2022-02-30"`}},
+		{file("empty.json", ""), []string{"empty input"}},
+		{file("null.json", "null\n"), []string{"null"}},
+		{file("object.json", `{"kind": "earned"}`), []string{"invalid event log"}},
+		{file("truncated.json", `[{"kind": "earned", "cert": "azure-administrator",`), []string{"invalid event log"}},
+		{filepath.Join(dir, "missing.json"), []string{"missing.json"}},
+	} {
+		for _, args := range [][]string{{"-events", tt.file}, {"-events", tt.file, "-json"}} {
+			var out, errs bytes.Buffer
+			if code := run(args, now, &out, &errs); code != 2 {
+				t.Errorf("run(%q) = %d, want 2", args, code)
+			}
+			checkLine(t, args, errs.String(), append([]string{"-events"}, tt.want...)...)
+			if out.Len() != 0 {
+				t.Errorf("run(%q) wrote to stdout: %q", args, out.String())
+			}
+		}
+	}
+}
+
+// TestMCID checks that -mcid names the sample holder.
+func TestMCID(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"-today", "2026-12-01", "-mcid", "42"}, now, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if want := "Holder 42, linked to Learn profile ada@example.com on 2023-12-01; decisions on 2026-12-01.\n"; !strings.HasPrefix(out.String(), want) {
+		t.Errorf("output starts %q, want %q", strings.SplitAfter(out.String(), "\n")[0], want)
+	}
+}
+
+// checkLine checks that stderr is one line starting "timeline: " that holds
+// each of want.
+func checkLine(t *testing.T, args []string, stderr string, want ...string) {
+	t.Helper()
+	if strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, "\n") || !strings.HasPrefix(stderr, "timeline: ") {
+		t.Errorf("run(%q) stderr = %q, want one line starting \"timeline: \"", args, stderr)
+		return
+	}
+	for _, w := range want {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("run(%q) stderr = %q, want it to hold %q", args, stderr, w)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/certrenew/certrenew/assessment"
@@ -14,12 +15,18 @@ import (
 )
 
 // A timeline is what the program prints: the holder's state on Today,
-// replayed from the event log, told credential by credential.
+// replayed from the event log, told credential by credential. Learn is the
+// Learn profile linked ("" for none) and Linked the day of the link;
+// Merged lists the profiles merged into this one ([history.State]); Later
+// counts the events of the log after Today, which the replay does not
+// reach.
 type timeline struct {
 	Today       cert.Date   `json:"today"`
 	MCID        string      `json:"mcid"`
 	Learn       string      `json:"learn"`
 	Linked      cert.Date   `json:"linked,omitzero"`
+	Merged      []string    `json:"merged,omitempty"`
+	Later       int         `json:"later,omitzero"`
 	Credentials []lifecycle `json:"credentials"`
 }
 
@@ -122,18 +129,18 @@ func (rp replayed) on(day cert.Date) history.State {
 	return st
 }
 
-// build tells the timeline of the holder mcid on today from events, the
-// events of the log that a replay under r accepted as of today, oldest
-// first. shows says what each title of the sample is there for. The
-// decisions on days after today are made on the state of today: nothing
-// happens after it.
-func build(r history.Replayer, mcid string, events []history.Event, today cert.Date, shows map[cert.ID]string) (timeline, error) {
+// build tells the timeline of the holder mcid on today from log, an event
+// log that a replay under r accepts as of today, oldest first. shows says
+// what each title of the sample is there for. The decisions on days after
+// today are made on the state of today: nothing happens after it.
+func build(r history.Replayer, mcid string, log []history.Event, today cert.Date, shows map[cert.ID]string) (timeline, error) {
+	events := upTo(log, today)
 	rp, err := replayEach(r, mcid, events, today)
 	if err != nil {
 		return timeline{}, err
 	}
 	st := rp.on(today)
-	tl := timeline{Today: today, MCID: st.Profile.MCID, Learn: st.Profile.Learn}
+	tl := timeline{Today: today, MCID: st.Profile.MCID, Learn: st.Profile.Learn, Merged: st.Merged, Later: len(log) - len(events)}
 	for i, e := range events {
 		if e.Kind == history.Linked && !rp.before(i).Profile.IsLinked() && rp.states[i].Profile.IsLinked() {
 			tl.Linked = e.Day()
@@ -332,6 +339,16 @@ func (tl timeline) print(w io.Writer) {
 		fmt.Fprintf(w, "Holder %s, linked to Learn profile %s; decisions on %s.\n", tl.MCID, tl.Learn, tl.Today)
 	default:
 		fmt.Fprintf(w, "Holder %s, linked to Learn profile %s on %s; decisions on %s.\n", tl.MCID, tl.Learn, tl.Linked, tl.Today)
+	}
+	if len(tl.Merged) > 0 {
+		fmt.Fprintf(w, "Profiles merged into it: %s.\n", strings.Join(tl.Merged, ", "))
+	}
+	switch tl.Later {
+	case 0:
+	case 1:
+		fmt.Fprintf(w, "One event of the log, after %s, is not replayed.\n", tl.Today)
+	default:
+		fmt.Fprintf(w, "%d events of the log, after %s, are not replayed.\n", tl.Later, tl.Today)
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, lc := range tl.Credentials {
