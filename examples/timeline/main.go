@@ -23,7 +23,7 @@
 // Usage:
 //
 //	go run ./examples/timeline [-today 2026-12-01] [-json] [-policy FILE]
-//		[-events FILE] [-mcid MCID]
+//		[-events FILE] [-mcid MCID] [-lenient]
 //
 // -today is the day to decide on, to replay the log as of, and to place the
 // sample story around (by default the current day in the local time zone);
@@ -32,14 +32,19 @@
 // Microsoft's. -events replays the event log of a JSON file (the form
 // [history.ParseLog] reads) instead of the sample's, and -mcid names the
 // holder whose log it is (by default the sample's, 1000001). Events after
-// -today are not replayed; the output counts them.
+// -today are not replayed; the output counts them. -lenient replays with
+// [history.Replayer.Lenient]: the events the rules refuse are skipped, and
+// listed, each with its index, the rule and the refusal, in a section of
+// the table and in the JSON's "refused"; without it, the replay stops at
+// the first.
 //
 // A bad flag or file gets a one-line error and exit status 2, and so does
 // a day or a valid policy on which the story cannot hold, such as a day
 // before the first renewal it needs or a policy that sends no reminders:
-// the line says why. A log that is not the JSON form of events, and one
-// with an event the rules refuse, get one line that names the event by its
-// index, exit status 2, and nothing on stdout.
+// the line says why. A log that is not the JSON form of events (with
+// -lenient too), and without -lenient one with an event the rules refuse,
+// get one line that names the event by its index, exit status 2, and
+// nothing on stdout.
 package main
 
 import (
@@ -70,10 +75,11 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	policyFile := fs.String("policy", "", "read the policy from the JSON file `FILE` instead of using Microsoft's")
 	eventsFile := fs.String("events", "", "replay the event log in the JSON file `FILE` instead of the sample holder's")
 	mcid := fs.String("mcid", sampleMCID, "the `MCID` of the holder whose log is replayed")
+	lenient := fs.Bool("lenient", false, "skip the events the rules refuse, and report them, instead of stopping at the first")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json] [-policy FILE] [-events FILE] [-mcid MCID]")
+			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json] [-policy FILE] [-events FILE] [-mcid MCID] [-lenient]")
 			fs.PrintDefaults()
 			return 0
 		}
@@ -103,7 +109,7 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	r := history.Replayer{Policy: p, Catalog: catalog()}
 	var tl timeline
 	if *eventsFile == "" {
-		if tl, err = place(r, *mcid, day); err != nil {
+		if tl, err = place(r, *mcid, day, *lenient); err != nil {
 			fmt.Fprintf(stderr, "timeline: the sample story cannot be placed around %s: %s\n", day, oneLine(err))
 			return 2
 		}
@@ -113,7 +119,7 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "timeline: -events:", oneLine(err))
 			return 2
 		}
-		if tl, err = replay(r, *mcid, log, day); err != nil {
+		if tl, err = replay(r, *mcid, log, day, *lenient, nil); err != nil {
 			fmt.Fprintf(stderr, "timeline: -events: %s: %s\n", *eventsFile, oneLine(err))
 			return 2
 		}
@@ -132,13 +138,13 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 }
 
 // place builds the sample holder's event log around today under r, replays
-// it, and checks that it shows what it is for.
-func place(r history.Replayer, mcid string, today cert.Date) (timeline, error) {
+// it, leniently or not, and checks that it shows what it is for.
+func place(r history.Replayer, mcid string, today cert.Date, lenient bool) (timeline, error) {
 	st, err := sample(r.Policy, r.Catalog, mcid, today)
 	if err != nil {
 		return timeline{}, err
 	}
-	tl, err := build(r, mcid, st.log, today, st.shows)
+	tl, err := replay(r, mcid, st.log, today, lenient, st.shows)
 	if err != nil {
 		return timeline{}, err
 	}
@@ -149,13 +155,28 @@ func place(r history.Replayer, mcid string, today cert.Date) (timeline, error) {
 }
 
 // replay replays log, the events of the holder mcid, under r as of today,
-// and returns the timeline; or the first event r refuses, as a
-// [*history.EventError] that names its index.
-func replay(r history.Replayer, mcid string, log []history.Event, today cert.Date) (timeline, error) {
-	if _, err := r.Replay(mcid, log, today); err != nil {
+// and returns the timeline; shows says what each title of the sample is
+// there for. A strict replay returns the first event r refuses, as a
+// [*history.EventError] that names its index; a lenient one skips every
+// such event, and the timeline lists them.
+func replay(r history.Replayer, mcid string, log []history.Event, today cert.Date, lenient bool, shows map[cert.ID]string) (timeline, error) {
+	var refused []*history.EventError
+	if lenient {
+		_, refused = r.Lenient(mcid, log, today)
+	} else if _, err := r.Replay(mcid, log, today); err != nil {
 		return timeline{}, err
 	}
-	return build(r, mcid, log, today, nil)
+	tl, err := build(r, mcid, log, refused, today, shows)
+	if err != nil {
+		return timeline{}, err
+	}
+	if lenient {
+		tl.Refused = make([]refusal, 0, len(refused))
+		for _, e := range refused {
+			tl.Refused = append(tl.Refused, refusal{e.Index, e.Event, e.Rule, e.Err.Error()})
+		}
+	}
+	return tl, nil
 }
 
 // readLog reads an event log from a JSON file with history.ParseLog. A

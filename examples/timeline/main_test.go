@@ -588,7 +588,8 @@ func TestEventsRefused(t *testing.T) {
 
 // TestEventsMalformed checks that a log that is not the JSON form of
 // events gets one line on stderr, naming the event where there is one, and
-// exit status 2, with nothing on stdout.
+// exit status 2, with nothing on stdout, with -lenient too: a lenient
+// replay skips events the rules refuse, not a log it cannot read.
 func TestEventsMalformed(t *testing.T) {
 	dir := t.TempDir()
 	file := func(name, data string) string {
@@ -610,7 +611,7 @@ func TestEventsMalformed(t *testing.T) {
 		{file("truncated.json", `[{"kind": "earned", "cert": "azure-administrator",`), []string{"invalid event log"}},
 		{filepath.Join(dir, "missing.json"), []string{"missing.json"}},
 	} {
-		for _, args := range [][]string{{"-events", tt.file}, {"-events", tt.file, "-json"}} {
+		for _, args := range [][]string{{"-events", tt.file}, {"-events", tt.file, "-json"}, {"-events", tt.file, "-lenient"}} {
 			var out, errs bytes.Buffer
 			if code := run(args, now, &out, &errs); code != 2 {
 				t.Errorf("run(%q) = %d, want 2", args, code)
@@ -646,5 +647,149 @@ func checkLine(t *testing.T, args []string, stderr string, want ...string) {
 		if !strings.Contains(stderr, w) {
 			t.Errorf("run(%q) stderr = %q, want it to hold %q", args, stderr, w)
 		}
+	}
+}
+
+// TestLenient replays testdata/events-refused.json leniently as of
+// 2023-06-01 and checks the table against its golden file. The replay
+// skips event 2, an attempt on 2021-12-01 before the window of the
+// credential earned 2021-07-15 opens on 2022-01-15 (E2, A5); event 4, the
+// enterprise administrator expert on 2022-03-01 with none of its associates
+// (R1); and event 6, a day before the event before it. It keeps the pass
+// of 2022-02-01, which renews the credential from 2022-07-15 to 2023-07-15
+// (N1), the fundamentals title of 2022-04-01 (V1), and the link again to
+// the same Learn profile on 2022-05-01, which changes nothing (P1).
+func TestLenient(t *testing.T) {
+	var out, errs bytes.Buffer
+	args := []string{"-today", "2023-06-01", "-lenient", "-events", filepath.Join("testdata", "events-refused.json")}
+	if code := run(args, now, &out, &errs); code != 0 || errs.Len() != 0 {
+		t.Fatalf("run(%q) = %d, %q", args, code, errs.String())
+	}
+	golden.Check(t, "events-refused-lenient-2023-06-01.golden", out.Bytes())
+	for _, want := range []string{
+		"Refused events, skipped:\n" +
+			"  event 2  2021-12-01  attempt \"azure-administrator\" at 2021-12-01T09:00:00+08:00 passed\n" +
+			"                       refused by RULES E2: policy: cannot record an attempt",
+		"  event 4  2022-03-01  earned \"m365-enterprise-administrator\" on 2022-03-01\n" +
+			"                       refused by RULES R1: policy: no prerequisite active",
+		"  event 6  2022-01-10  earned \"azure-developer\" on 2022-01-10\n" +
+			"                       refused: history: event out of order",
+		"  2022-02-01  renewal assessment, attempt 1 at 09:00 +08:00: passed; renewed: expires 2023-07-15 instead of 2022-07-15 (RULES N1)\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the table lacks %q", want)
+		}
+	}
+}
+
+// TestLenientJSON checks the refused events in the JSON form of a lenient
+// replay (index, event, rule, error text), and that the rest of the
+// timeline is the strict replay's of the log without them: the state that
+// history.Replayer.Lenient promises.
+func TestLenientJSON(t *testing.T) {
+	refused := filepath.Join("testdata", "events-refused.json")
+	var out, errs bytes.Buffer
+	args := []string{"-today", "2023-06-01", "-json", "-lenient", "-events", refused}
+	if code := run(args, now, &out, &errs); code != 0 || errs.Len() != 0 {
+		t.Fatalf("run(%q) = %d, %q", args, code, errs.String())
+	}
+	var lenient map[string]any
+	if err := json.Unmarshal(out.Bytes(), &lenient); err != nil {
+		t.Fatal(err)
+	}
+	type refusalOut struct {
+		Index int
+		Event struct{ Kind, Cert, On, At string }
+		Rule  string
+		Error string
+	}
+	var v struct{ Refused []refusalOut }
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range v.Refused {
+		if r.Error == "" {
+			t.Errorf("refused event %d has no error text", r.Index)
+		}
+	}
+	for i := range v.Refused {
+		v.Refused[i].Error = ""
+	}
+	want := []refusalOut{
+		{Index: 2, Event: struct{ Kind, Cert, On, At string }{"attempt", "azure-administrator", "", "2021-12-01T09:00:00+08:00"}, Rule: "E2"},
+		{Index: 4, Event: struct{ Kind, Cert, On, At string }{"earned", "m365-enterprise-administrator", "2022-03-01", ""}, Rule: "R1"},
+		{Index: 6, Event: struct{ Kind, Cert, On, At string }{"earned", "azure-developer", "2022-01-10", ""}, Rule: ""},
+	}
+	if diff := cmp.Diff(want, v.Refused); diff != "" {
+		t.Errorf("refused events mismatch (-want +got):\n%s", diff)
+	}
+
+	// The log without the refused events, replayed strictly.
+	data, err := os.ReadFile(refused)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []json.RawMessage
+	if err := json.Unmarshal(data, &all); err != nil {
+		t.Fatal(err)
+	}
+	var kept []json.RawMessage
+	for i, e := range all {
+		if i != 2 && i != 4 && i != 6 {
+			kept = append(kept, e)
+		}
+	}
+	data, err = json.Marshal(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "kept.json")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	args = []string{"-today", "2023-06-01", "-json", "-events", file}
+	if code := run(args, now, &out, &errs); code != 0 || errs.Len() != 0 {
+		t.Fatalf("run(%q) = %d, %q", args, code, errs.String())
+	}
+	var strict map[string]any
+	if err := json.Unmarshal(out.Bytes(), &strict); err != nil {
+		t.Fatal(err)
+	}
+	delete(lenient, "refused")
+	if diff := cmp.Diff(strict, lenient); diff != "" {
+		t.Errorf("lenient timeline mismatch with the strict one of the log without its refused events (-want +got):\n%s", diff)
+	}
+}
+
+// TestLenientSample checks that the sample log, which the rules accept,
+// has no refused events with -lenient, and that without -lenient the JSON
+// has no "refused" at all.
+func TestLenientSample(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-today", "2026-12-01", "-lenient", "-json"}, "[]"},
+		{[]string{"-today", "2026-12-01", "-json"}, ""},
+	} {
+		var out, errs bytes.Buffer
+		if code := run(tt.args, now, &out, &errs); code != 0 {
+			t.Fatalf("run(%q) = %d: %s", tt.args, code, errs.String())
+		}
+		var v map[string]json.RawMessage
+		if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(v["refused"]); got != tt.want {
+			t.Errorf("run(%q): refused = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	var out, errs bytes.Buffer
+	if code := run([]string{"-today", "2026-12-01", "-lenient"}, now, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if want := "\nRefused events, skipped:\n  none\n"; !strings.HasSuffix(out.String(), want) {
+		t.Errorf("the table does not end with %q", want)
 	}
 }

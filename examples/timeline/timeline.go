@@ -19,7 +19,8 @@ import (
 // Learn profile linked ("" for none) and Linked the day of the link;
 // Merged lists the profiles merged into this one ([history.State]); Later
 // counts the events of the log after Today, which the replay does not
-// reach.
+// reach. Refused lists the events a lenient replay skipped, and is nil
+// for a strict one.
 type timeline struct {
 	Today       cert.Date   `json:"today"`
 	MCID        string      `json:"mcid"`
@@ -28,6 +29,17 @@ type timeline struct {
 	Merged      []string    `json:"merged,omitempty"`
 	Later       int         `json:"later,omitzero"`
 	Credentials []lifecycle `json:"credentials"`
+	Refused     []refusal   `json:"refused,omitzero"`
+}
+
+// A refusal is an event that a lenient replay skipped: its index in the
+// log, the event, the rule of RULES.md that refuses it ("" when none
+// does, as for a log out of order) and the refusal's text.
+type refusal struct {
+	Index int           `json:"index"`
+	Event history.Event `json:"event"`
+	Rule  string        `json:"rule"`
+	Error string        `json:"error"`
 }
 
 // A lifecycle is the timeline of one title of the holder's profile: what
@@ -130,17 +142,24 @@ func (rp replayed) on(day cert.Date) history.State {
 }
 
 // build tells the timeline of the holder mcid on today from log, an event
-// log that a replay under r accepts as of today, oldest first. shows says
-// what each title of the sample is there for. The decisions on days after
-// today are made on the state of today: nothing happens after it.
-func build(r history.Replayer, mcid string, log []history.Event, today cert.Date, shows map[cert.ID]string) (timeline, error) {
-	events := upTo(log, today)
+// log, oldest first, that a replay under r as of today accepts once the
+// events of refused are left out. shows says what each title of the sample
+// is there for. The decisions on days after today are made on the state of
+// today: nothing happens after it.
+func build(r history.Replayer, mcid string, log []history.Event, refused []*history.EventError, today cert.Date, shows map[cert.ID]string) (timeline, error) {
+	reached := upTo(log, today)
+	var events []history.Event
+	for i, e := range reached {
+		if !slices.ContainsFunc(refused, func(e *history.EventError) bool { return e.Index == i }) {
+			events = append(events, e)
+		}
+	}
 	rp, err := replayEach(r, mcid, events, today)
 	if err != nil {
 		return timeline{}, err
 	}
 	st := rp.on(today)
-	tl := timeline{Today: today, MCID: st.Profile.MCID, Learn: st.Profile.Learn, Merged: st.Merged, Later: len(log) - len(events)}
+	tl := timeline{Today: today, MCID: st.Profile.MCID, Learn: st.Profile.Learn, Merged: st.Merged, Later: len(log) - len(reached)}
 	for i, e := range events {
 		if e.Kind == history.Linked && !rp.before(i).Profile.IsLinked() && rp.states[i].Profile.IsLinked() {
 			tl.Linked = e.Day()
@@ -383,6 +402,20 @@ func (tl timeline) print(w io.Writer) {
 			fmt.Fprintf(tw, "  earlier credentials:\n")
 			for _, cy := range lc.Earlier {
 				fmt.Fprintf(tw, "  %s\t%s\n", cy.Credential().Earned, earlierText(cy, tl.Today))
+			}
+		}
+	}
+	if tl.Refused != nil {
+		fmt.Fprintf(tw, "\nRefused events, skipped:\n")
+		if len(tl.Refused) == 0 {
+			fmt.Fprintf(tw, "  none\n")
+		}
+		for _, e := range tl.Refused {
+			fmt.Fprintf(tw, "  event %d\t%s\t%s\n", e.Index, e.Event.Day(), e.Event)
+			if e.Rule != "" {
+				fmt.Fprintf(tw, "  \t\trefused by RULES %s: %s\n", e.Rule, e.Error)
+			} else {
+				fmt.Fprintf(tw, "  \t\trefused: %s\n", e.Error)
 			}
 		}
 	}
