@@ -329,18 +329,37 @@ func isCert(id string) func(c credentialOut) bool {
 // TestPolicyFile reads a policy with a third term and a 9-month window. On
 // 2026-12-01 the specialty's window opened 60 days before, on 2026-10-02,
 // nine months before its expiry 2027-07-02; earned 2026-01-02, after the
-// third term began on 2023-01-01, it is valid 18 months.
+// third term began on 2023-01-01, it is valid 18 months. On 2025-10-31
+// the associate earned 2023-01-01 (18 months, to 2024-07-01) is renewed on
+// the days its windows open, nine months before each expiry: the opening
+// is told before the pass of the same day, and the failed attempts the
+// story would place the day before fall outside the window (E2) and are
+// left out.
 func TestPolicyFile(t *testing.T) {
-	var out, errs bytes.Buffer
-	args := []string{"-today", "2026-12-01", "-policy", filepath.Join("testdata", "policy-longer-window.json")}
-	if code := run(args, now, &out, &errs); code != 0 {
-		t.Fatalf("exit %d: %s", code, errs.String())
-	}
-	for _, want := range []string{
-		"  2026-01-02  earned\n  2026-10-02  renewal window opens (expires 2027-07-02)\n",
+	for _, tt := range []struct {
+		today string
+		want  []string
+	}{
+		{"2026-12-01", []string{"  2026-01-02  earned\n  2026-10-02  renewal window opens (expires 2027-07-02)\n"}},
+		{"2025-10-31", []string{
+			"  2023-01-01  earned\n" +
+				"  2023-10-01  renewal window opens (expires 2024-07-01)\n" +
+				"  2023-10-01  renewal assessment, attempt 1 at 10:00 +08:00: passed; renewed: expires 2025-07-01 instead of 2024-07-01 (RULES N1)\n",
+			"  2025-10-01  renewal window opens (expires 2026-07-01)\n" +
+				"  2025-10-01  renewal assessment, attempt 1 at 10:00 +08:00: passed; renewed: expires 2027-07-01 instead of 2026-07-01 (RULES N1)\n" +
+				"  2025-10-31  (today)\n",
+			"(Associate, azure-administrator): renewed 3 times, the last 30 days ago; the prerequisite",
+		}},
 	} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("output lacks %q:\n%s", want, out.String())
+		var out, errs bytes.Buffer
+		args := []string{"-today", tt.today, "-policy", filepath.Join("testdata", "policy-longer-window.json")}
+		if code := run(args, now, &out, &errs); code != 0 {
+			t.Fatalf("exit %d: %s", code, errs.String())
+		}
+		for _, want := range tt.want {
+			if !strings.Contains(out.String(), want) {
+				t.Errorf("run(%q) output lacks %q:\n%s", args, want, out.String())
+			}
 		}
 	}
 }

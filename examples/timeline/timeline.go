@@ -184,8 +184,9 @@ func (rp replayed) lifecycle(p policy.Policy, c cert.Certification, today cert.D
 	lc := lifecycle{Cert: c.ID, Name: c.Name, Level: c.Level}
 	first := -1 // the event that gave the holder the title
 	for i, e := range rp.events {
+		// The cycle an event ends comes first, so that a window opening
+		// on the day of the pass that renews it is told before the pass.
 		before, after := rp.before(i), rp.states[i]
-		lc.tell(p, c, e, before, after)
 		was, held := before.Profile.Credential(c.ID)
 		now, _ := after.Profile.Credential(c.ID)
 		switch {
@@ -197,6 +198,7 @@ func (rp replayed) lifecycle(p policy.Policy, c cert.Certification, today cert.D
 		default:
 			lc.lastCycle(p, c, was) // replaced: earned again (RULES N6), or by a merge (RULES P2)
 		}
+		lc.tell(p, c, e, before, after)
 	}
 	st := rp.on(today)
 	cur, _ := st.Profile.Credential(c.ID)
