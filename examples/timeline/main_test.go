@@ -187,8 +187,9 @@ func decode(t *testing.T, data []byte) output {
 // months among them, under Microsoft's policy and under the policy with a
 // longer window and a third term: a window open today (E2), a reminder due
 // within a week (M2), a renewal before today (N1), an expiry followed by a
-// new earning (N6), an expert earned while its prerequisite was active
-// (R1), and a fundamentals title (V1).
+// new earning (N6), the expired credential kept as an earlier one, an
+// expert earned while its prerequisite was active (R1), and a fundamentals
+// title (V1).
 func TestSituations(t *testing.T) {
 	day := cert.MustParseDate
 	days := []cert.Date{day("2021-03-03"), day("2021-06-01"), day("2024-02-29"), day("2026-12-01"), day("2030-02-28"), day("2031-01-31")}
@@ -219,7 +220,7 @@ func TestSituations(t *testing.T) {
 // situations says which situation v does not show, or "".
 func situations(v output) string {
 	today := cert.MustParseDate(v.Today)
-	var open, soon, renewed, again, expert, fundamentals bool
+	var open, soon, renewed, again, earlier, expert, fundamentals bool
 	earned := map[string]cert.Date{}
 	for _, c := range v.Credentials {
 		earned[c.Cert] = cert.MustParseDate(c.Events[0].Day)
@@ -254,6 +255,9 @@ func situations(v output) string {
 			expert = expert || ok && !pre.After(earned[c.Cert])
 		}
 		fundamentals = fundamentals || c.Level == "Fundamentals" && reason == "NeverExpires"
+		for _, e := range c.Earlier {
+			earlier = earlier || !expired.IsZero() && e.Credential.Expires == expired.String()
+		}
 	}
 	switch {
 	case !open:
@@ -266,6 +270,8 @@ func situations(v output) string {
 		return "no credential earned again after it expired"
 	case !expert:
 		return "no expert earned after its prerequisite"
+	case !earlier:
+		return "no earlier credential that expired"
 	case !fundamentals:
 		return "no fundamentals title"
 	}
@@ -306,6 +312,11 @@ func TestSituationsCanFail(t *testing.T) {
 				if v.Credentials[i].Level == "Expert" {
 					v.Credentials[i].Events[0].What = "earned"
 				}
+			}
+		}},
+		{"no earlier credential", func(v *output) {
+			for i := range v.Credentials {
+				v.Credentials[i].Earlier = nil
 			}
 		}},
 		{"no fundamentals title", func(v *output) { v.Credentials = slices.DeleteFunc(v.Credentials, isCert("azure-fundamentals")) }},
@@ -394,6 +405,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"extra"}, "unexpected argument"},
 		{[]string{"-mcid", ""}, "-mcid"},
 		{[]string{"-events"}, "flag needs an argument"},
+		{[]string{"-lenient=maybe"}, "invalid boolean value"},
 		// The story needs a renewal 30 days before today, and the
 		// roadmap's renewal assessments are offered from 2021-02-01.
 		{[]string{"-today", "2021-03-02"}, "cannot have been renewed on 2021-01-31"},
@@ -421,11 +433,19 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// TestHelp checks that -h prints the usage and succeeds.
+// TestHelp checks that -h and -help print the usage, with every flag, on
+// stdout and succeed, as flag users expect.
 func TestHelp(t *testing.T) {
-	var out, errs bytes.Buffer
-	if code := run([]string{"-h"}, now, &out, &errs); code != 0 || !strings.Contains(out.String(), "-today") {
-		t.Errorf("run(-h) = %d, %q", code, out.String())
+	for _, arg := range []string{"-h", "-help", "--help"} {
+		var out, errs bytes.Buffer
+		if code := run([]string{arg}, now, &out, &errs); code != 0 || errs.Len() != 0 {
+			t.Errorf("run(%s) = %d, stderr %q", arg, code, errs.String())
+		}
+		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-events FILE", "-mcid MCID", "-lenient"} {
+			if !strings.Contains(out.String(), flag) {
+				t.Errorf("run(%s) usage lacks %q: %q", arg, flag, out.String())
+			}
+		}
 	}
 }
 
