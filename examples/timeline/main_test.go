@@ -544,6 +544,39 @@ func TestEvents(t *testing.T) {
 	}
 }
 
+// TestEventsMerge replays testdata/events-merge-longer.json as of
+// 2022-03-01: the credential earned 2021-07-15, valid to 2022-07-15 (V2),
+// is replaced on 2021-09-01 by the merged profile's, earned 2021-08-20 and
+// valid longer, to 2022-08-20 (P2). The replaced one is an earlier
+// credential, and nothing of its cycle after the merge is told: not its
+// window, which would open on 2022-01-15, nor its expiry. The current one's
+// window opens 2022-02-20 and is open; its next reminder is 90 days before
+// the expiry, 2022-05-22 (M2).
+func TestEventsMerge(t *testing.T) {
+	var out, errs bytes.Buffer
+	args := []string{"-today", "2022-03-01", "-events", filepath.Join("testdata", "events-merge-longer.json")}
+	if code := run(args, now, &out, &errs); code != 0 || errs.Len() != 0 {
+		t.Fatalf("run(%q) = %d, %q", args, code, errs.String())
+	}
+	for _, want := range []string{
+		"  2021-07-15  earned\n" +
+			"  2021-09-01  merged in from profile \"1000002\": earned 2021-08-20, expires 2022-08-20 (RULES P2)\n" +
+			"  2022-02-20  renewal window opens (expires 2022-08-20)\n",
+		"  2022-03-01 (today)  Eligible    may renew until 2022-08-19\n",
+		"  next reminder 2022-05-22, in 82 days\n",
+		"  earlier credentials:\n  2021-07-15  earned; expires 2022-07-15; no attempt in its last cycle\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the table lacks %q:\n%s", want, out.String())
+		}
+	}
+	for _, absent := range []string{"(expires 2022-07-15)", "  2022-07-15  expires"} {
+		if strings.Contains(out.String(), absent) {
+			t.Errorf("the table tells %q of the replaced credential:\n%s", absent, out.String())
+		}
+	}
+}
+
 // TestEventsJSON checks the JSON form of a replayed log against what
 // API.md names: for each credential its cert and decisions, each with on,
 // eligible and reason, among them one on the -today day that carries the

@@ -150,7 +150,7 @@ func build(r history.Replayer, mcid string, log []history.Event, refused []*hist
 	reached := upTo(log, today)
 	var events []history.Event
 	for i, e := range reached {
-		if !slices.ContainsFunc(refused, func(e *history.EventError) bool { return e.Index == i }) {
+		if !slices.ContainsFunc(refused, func(x *history.EventError) bool { return x.Index == i }) {
 			events = append(events, e)
 		}
 	}
@@ -159,7 +159,8 @@ func build(r history.Replayer, mcid string, log []history.Event, refused []*hist
 		return timeline{}, err
 	}
 	st := rp.on(today)
-	tl := timeline{Today: today, MCID: st.Profile.MCID, Learn: st.Profile.Learn, Merged: st.Merged, Later: len(log) - len(reached)}
+	tl := timeline{Today: today, MCID: st.Profile.MCID, Learn: st.Profile.Learn, Merged: st.Merged,
+		Later: len(log) - len(reached), Credentials: []lifecycle{}}
 	for i, e := range events {
 		if e.Kind == history.Linked && !rp.before(i).Profile.IsLinked() && rp.states[i].Profile.IsLinked() {
 			tl.Linked = e.Day()
@@ -195,8 +196,10 @@ func (rp replayed) lifecycle(p policy.Policy, c cert.Certification, today cert.D
 			first = i
 		case e.Kind == history.Attempted:
 			lc.cycle(p, c, was, e.Day()) // renewed: the cycle ends on the day of the pass
+		case was.ActiveOn(e.Day()):
+			lc.cycle(p, c, was, e.Day()) // replaced by a merge while active (RULES P2): its cycle ends that day
 		default:
-			lc.lastCycle(p, c, was) // replaced: earned again (RULES N6), or by a merge (RULES P2)
+			lc.lastCycle(p, c, was) // replaced after it expired: earned again (RULES N6), or by a merge
 		}
 		lc.tell(p, c, e, before, after)
 	}
@@ -321,21 +324,27 @@ func (lc *lifecycle) lastCycle(p policy.Policy, c cert.Certification, cr cert.Cr
 
 // cycle adds the events of cr's current renewal window: its opening, the
 // first day the holder can renew if later (RULES E3), and the reminders.
-// When the cycle ends in a renewal on day renewed, reminders on or after
-// that day are not sent (RULES M3).
-func (lc *lifecycle) cycle(p policy.Policy, c cert.Certification, cr cert.Credential, renewed cert.Date) {
+// When the cycle ends on day ends, with a renewal on that day or with the
+// credential replaced by a merge, nothing after that day is told, and
+// reminders on or after it are not sent (RULES M3).
+func (lc *lifecycle) cycle(p policy.Policy, c cert.Certification, cr cert.Credential, ends cert.Date) {
+	add := func(day cert.Date, what string) {
+		if ends.IsZero() || !day.After(ends) {
+			lc.add(day, what)
+		}
+	}
 	var buf [policy.MaxReminders]cert.Date
 	opens := cr.Expires.AddMonths(-p.WindowMonths)
-	lc.add(opens, "renewal window opens (expires "+cr.Expires.String()+")")
+	add(opens, "renewal window opens (expires "+cr.Expires.String()+")")
 	pr := cert.Profile{Learn: "linked", Credentials: []cert.Credential{cr}}
 	switch from := p.Eligibility(pr, c, opens).EligibleFrom; {
 	case from.IsZero():
-		lc.add(opens, "renewal assessment not offered before it expires: no renewal (RULES E3)")
+		add(opens, "renewal assessment not offered before it expires: no renewal (RULES E3)")
 	case from.After(opens):
-		lc.add(from, "renewal assessment offered from this day (RULES E3)")
+		add(from, "renewal assessment offered from this day (RULES E3)")
 	}
 	for i, day := range p.AppendReminders(buf[:0], c, cr) {
-		if !renewed.IsZero() && !day.Before(renewed) {
+		if !ends.IsZero() && !day.Before(ends) {
 			break
 		}
 		lc.add(day, fmt.Sprintf("reminder %d", i+1))
