@@ -2,10 +2,14 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"time"
 
+	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/history"
 )
 
 // The sample holder's story is placed around the day it is decided on, so
@@ -33,6 +37,12 @@ const (
 	// fundamentalsAgo is how many months before today the fundamentals
 	// title was earned.
 	fundamentalsAgo = 36
+)
+
+// The sample holder's MCID and Learn profile.
+const (
+	sampleMCID = "1000001"
+	learn      = "ada@example.com"
 )
 
 // The titles of the story, each for one situation.
@@ -65,39 +75,47 @@ func catalog() cert.Catalog {
 	return c
 }
 
-// sample returns the sample holder's story under p, with every day chosen
-// from today by date arithmetic so that on today:
-//   - the Azure Administrator Associate has been renewed in each of its
-//     last windows that the policy allowed, up to three, the last renewal a
-//     month ago; its next window opens later (RULES N1, N3);
+// sample returns the sample holder's event log under p and the catalog
+// cat, for the holder mcid, with every day chosen from today by date
+// arithmetic so that, replayed as of today:
+//   - the Azure Administrator Associate has been renewed, by passing its
+//     renewal assessment, in each of its last windows that the policy
+//     allowed, up to three, the last renewal a month ago after two failed
+//     attempts the day before; its next window opens later (RULES N1, N3,
+//     A2, A3);
 //   - the Azure Solutions Architect Expert was earned while that associate,
 //     its prerequisite, was active (RULES R1), and a reminder is due
 //     within a week: under Microsoft's policy its first, on the day its
 //     window opens (RULES M2);
 //   - the window of the Azure IoT Developer Specialty is open (RULES E2);
-//   - the Azure Security Engineer Associate expired five months ago without
-//     a renewal and was earned again by exam three months ago (RULES N6);
+//   - the Azure Security Engineer Associate failed an attempt in its
+//     window, expired five months ago without a renewal and was earned
+//     again by exam three months ago (RULES N6): the expired credential is
+//     an earlier one;
 //   - the Azure Fundamentals title, earned three years ago, never expires
-//     (RULES V1).
+//     (RULES V1);
+//   - the profile is linked to a Learn profile from the first day of the
+//     story (RULES E4).
 //
 // Each credential is earned on the day whose expiry under p is the target
 // day of its situation. Where p's terms give no earn day that expires then
 // (a longer term that starts later leaves a gap between the expiries it
 // can give), the nearest expiry for which the situation still holds is
-// taken, and the associate's earliest renewals are left out if need be. sample refuses a day or a
-// policy on which the story cannot hold, saying why in one sentence. [build]
-// replays the story through the policy's own operations, and
-// [timeline.check] checks what it shows.
-func sample(p policy.Policy, today cert.Date) (plan, error) {
-	cat := catalog()
+// taken, and the associate's earliest renewals are left out if need be. A
+// failed attempt that p does not accept on its day (its window not open, or
+// its renewal assessment not yet offered, RULES E3; a retake rule that
+// would delay the pass) is left out. sample refuses a day or a policy on
+// which the story cannot hold, saying why in one sentence; it replays the
+// log with [history.Replayer] and returns the refusal if there is one.
+// [timeline.check] checks what the replayed log shows.
+func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (story, error) {
 	title := func(id cert.ID) cert.Certification {
 		c, _ := cat.Lookup(id)
 		return c
 	}
 	linked := func(cr cert.Credential) cert.Profile {
-		return cert.Profile{Learn: "ada@example.com", Credentials: []cert.Credential{cr}}
+		return cert.Profile{Learn: learn, Credentials: []cert.Credential{cr}}
 	}
-	pl := plan{mcid: "1000001", learn: "ada@example.com", catalog: cat}
 
 	// The renewed associate. Going back from the last renewal, each
 	// renewal was passed intoWindow days after its window opened; a
@@ -111,7 +129,7 @@ func sample(p policy.Policy, today cert.Date) (plan, error) {
 	for len(renewals) < maxRenewals {
 		if on.IsZero() || expires.IsZero() {
 			if len(renewals) == 0 {
-				return plan{}, fmt.Errorf("its days would fall outside 0001-01-01..9999-12-31")
+				return story{}, fmt.Errorf("its days would fall outside 0001-01-01..9999-12-31")
 			}
 			break
 		}
@@ -122,7 +140,7 @@ func sample(p policy.Policy, today cert.Date) (plan, error) {
 				if d.EligibleFrom.After(on) {
 					from = " (renewal from " + d.EligibleFrom.String() + ")"
 				}
-				return plan{}, fmt.Errorf("%s cannot have been renewed on %s, %d days before, as the story needs: the policy says %s%s",
+				return story{}, fmt.Errorf("%s cannot have been renewed on %s, %d days before, as the story needs: the policy says %s%s",
 					admin.ID, on, renewedAgo, d.Reason, from)
 			}
 			break
@@ -150,7 +168,7 @@ func sample(p policy.Policy, today cert.Date) (plan, error) {
 			}
 		}
 		if expertExpires.IsZero() {
-			return plan{}, fmt.Errorf("the policy sends no reminder inside a renewal window, so none can be due soon")
+			return story{}, fmt.Errorf("the policy sends no reminder inside a renewal window, so none can be due soon")
 		}
 	}
 	expertCred, ok := nearest(p, expert, expertExpires, func(cr cert.Credential) bool {
@@ -158,7 +176,7 @@ func sample(p policy.Policy, today cert.Date) (plan, error) {
 		return cr.ActiveOn(today) && !r.IsZero() && r.DaysSince(today) <= reminderIn
 	})
 	if !ok {
-		return plan{}, noEarnDay(expert, fmt.Sprintf("have a reminder due in the %d days from %s", reminderIn, today), expertExpires)
+		return story{}, noEarnDay(expert, fmt.Sprintf("have a reminder due in the %d days from %s", reminderIn, today), expertExpires)
 	}
 
 	// The associate is earned no later than the expert, whose prerequisite
@@ -184,7 +202,7 @@ func sample(p policy.Policy, today cert.Date) (plan, error) {
 			break
 		}
 		if len(renewals) == 1 {
-			return plan{}, noEarnDay(admin, "be earned by "+expertCred.Earned.String()+", the expert's earn day, and renewed on "+renewals[0].String(), renewedFrom[0])
+			return story{}, noEarnDay(admin, "be earned by "+expertCred.Earned.String()+", the expert's earn day, and renewed on "+renewals[0].String(), renewedFrom[0])
 		}
 		renewals, renewedFrom = renewals[1:], renewedFrom[1:]
 	}
@@ -198,7 +216,7 @@ func sample(p policy.Policy, today cert.Date) (plan, error) {
 		return p.Eligibility(linked(cr), open, today).Eligible
 	})
 	if !ok {
-		return plan{}, noEarnDay(open, "have a renewal window open on "+today.String(), target)
+		return story{}, noEarnDay(open, "have a renewal window open on "+today.String(), target)
 	}
 
 	// The associate that lapsed and was earned again.
@@ -209,22 +227,110 @@ func sample(p policy.Policy, today cert.Date) (plan, error) {
 		return !cr.Expires.After(againOn)
 	})
 	if !ok {
-		return plan{}, noEarnDay(again, "expire by "+againOn.String(), lapsed)
+		return story{}, noEarnDay(again, "expire by "+againOn.String(), lapsed)
 	}
 
-	pl.earned = []earning{
-		{cert: fundamentalsID, on: today.AddMonths(-fundamentalsAgo),
-			shows: "a fundamentals title, which never expires"},
-		{cert: renewedID, on: adminCred.Earned, renewed: renewals,
-			shows: "renewed " + times(len(renewals)) + ", the last " + strconv.Itoa(renewedAgo) + " days ago; the prerequisite of the expert"},
-		{cert: expertID, on: expertCred.Earned,
-			shows: "an expert earned while its associate prerequisite was active; a reminder is due within a week"},
-		{cert: openID, on: openCred.Earned,
-			shows: "its renewal window is open today"},
-		{cert: againID, on: lapsedCred.Earned, again: againOn,
-			shows: "expired without a renewal, then earned again by exam"},
+	// The log: each title earned on its day, the profile linked on the day
+	// of the first, each renewal a pass at the renewal assessment at 10:00
+	// on its day, and the second associate earned again.
+	log := []history.Event{
+		history.Earn(fundamentalsID, today.AddMonths(-fundamentalsAgo)),
+		history.Earn(renewedID, adminCred.Earned),
+		history.Earn(expertID, expertCred.Earned),
+		history.Earn(openID, openCred.Earned),
+		history.Earn(againID, lapsedCred.Earned),
+		history.Earn(againID, againOn),
 	}
-	return pl, nil
+	for _, on := range renewals {
+		log = append(log, attempt(renewedID, on, 10, 0, true))
+	}
+	log = inOrder(log)
+	log = slices.Insert(log, 1, history.Link(learn, log[0].Day()))
+	r := history.Replayer{Policy: p, Catalog: cat}
+	if _, err := r.Replay(mcid, log, today); err != nil {
+		return story{}, err
+	}
+
+	// The attempts that failed, each kept where the policy accepts it:
+	// two the day before the associate's last renewal, the second a
+	// retake at once (RULES A2) and the pass the next day after the wait
+	// (RULES A3), or else only the first; and one in the lapsed
+	// associate's window, intoWindow days after it opened, never retaken.
+	last := renewals[len(renewals)-1].AddDays(-1)
+	failed := 0
+	for _, extra := range [][]history.Event{
+		{attempt(renewedID, last, 9, 0, false), attempt(renewedID, last, 9, 40, false)},
+		{attempt(renewedID, last, 9, 0, false)},
+	} {
+		if next, ok := accepted(r, mcid, today, log, extra); ok {
+			log, failed = next, len(extra)
+			break
+		}
+	}
+	lapsedFail := lapsedCred.Expires.AddMonths(-p.WindowMonths).AddDays(intoWindow)
+	next, lapsedFailed := accepted(r, mcid, today, log, []history.Event{attempt(againID, lapsedFail, 9, 0, false)})
+	if lapsedFailed {
+		log = next
+	}
+
+	renewedShows := "renewed " + times(len(renewals)) + ", the last " + strconv.Itoa(renewedAgo) + " days ago"
+	if failed > 0 {
+		renewedShows += " after " + failures(failed) + " the day before"
+	}
+	againShows := "expired without a renewal, then earned again by exam"
+	if lapsedFailed {
+		againShows = "expired after a failed attempt, then earned again by exam"
+	}
+	return story{log: log, shows: map[cert.ID]string{
+		fundamentalsID: "a fundamentals title, which never expires",
+		renewedID:      renewedShows + "; the prerequisite of the expert",
+		expertID:       "an expert earned while its associate prerequisite was active; a reminder is due within a week",
+		openID:         "its renewal window is open today",
+		againID:        againShows,
+	}}, nil
+}
+
+// A story is the sample holder's event log, oldest first, and for each
+// title the situation it is in the story for.
+type story struct {
+	log   []history.Event
+	shows map[cert.ID]string
+}
+
+// zone is the time zone of the sample's attempts, UTC+8; the day of an
+// attempt is its day there (RULES D4).
+var zone = time.FixedZone("UTC+8", 8*60*60)
+
+// attempt returns the event of an attempt at id's renewal assessment at
+// hour:minute on day on, in zone.
+func attempt(id cert.ID, on cert.Date, hour, minute int, passed bool) history.Event {
+	y, m, d := on.Date()
+	return history.Attempt(id, assessment.Attempt{At: time.Date(y, m, d, hour, minute, 0, 0, zone), Passed: passed})
+}
+
+// inOrder sorts log by day, keeping the order of the events of a day.
+func inOrder(log []history.Event) []history.Event {
+	slices.SortStableFunc(log, func(a, b history.Event) int { return a.Day().Compare(b.Day()) })
+	return log
+}
+
+// accepted returns log with the events extra in their places, and whether
+// a replay as of today accepts it.
+func accepted(r history.Replayer, mcid string, today cert.Date, log, extra []history.Event) ([]history.Event, bool) {
+	next := inOrder(append(slices.Clip(log), extra...))
+	if _, err := r.Replay(mcid, next, today); err != nil {
+		return log, false
+	}
+	return next, true
+}
+
+// failures says how many failed attempts: "a failed attempt", "2 failed
+// attempts".
+func failures(n int) string {
+	if n == 1 {
+		return "a failed attempt"
+	}
+	return strconv.Itoa(n) + " failed attempts"
 }
 
 // maxShift is how many days from its target the expiry of a credential of
@@ -278,8 +384,8 @@ func noEarnDay(c cert.Certification, needs string, target cert.Date) error {
 // check reports why tl does not show, on its day, the two situations that
 // depend on the policy's window and reminders as well as on its
 // operations: the specialty's window open, and a reminder of the expert due
-// within reminderIn days. The others hold once [build] has replayed the
-// story without a refusal.
+// within reminderIn days. The others hold once the log replays without a
+// refusal.
 func (tl timeline) check() error {
 	for _, h := range tl.Credentials {
 		switch h.Cert {

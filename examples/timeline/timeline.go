@@ -1,0 +1,490 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/certrenew/certrenew/assessment"
+	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/history"
+)
+
+// A timeline is what the program prints: the holder's state on Today,
+// replayed from the event log, told credential by credential. Learn is the
+// Learn profile linked ("" for none) and Linked the day of the link;
+// Merged lists the profiles merged into this one ([history.State]); Later
+// counts the events of the log after Today, which the replay does not
+// reach. Refused lists the events a lenient replay skipped, and is nil
+// for a strict one.
+type timeline struct {
+	Today       cert.Date   `json:"today"`
+	MCID        string      `json:"mcid"`
+	Learn       string      `json:"learn"`
+	Linked      cert.Date   `json:"linked,omitzero"`
+	Merged      []string    `json:"merged,omitempty"`
+	Later       int         `json:"later,omitzero"`
+	Credentials []lifecycle `json:"credentials"`
+	Refused     []refusal   `json:"refused,omitzero"`
+}
+
+// A refusal is an event that a lenient replay skipped: its index in the
+// log, the event, the rule of RULES.md that refuses it ("" when none
+// does, as for a log out of order) and the refusal's text.
+type refusal struct {
+	Index int           `json:"index"`
+	Event history.Event `json:"event"`
+	Rule  string        `json:"rule"`
+	Error string        `json:"error"`
+}
+
+// A lifecycle is the timeline of one title of the holder's profile: what
+// the events did to it, the days of its renewal windows and reminders, and
+// the policy's decisions on a few days, in order of day, today's among
+// them. NextReminder is the first reminder of the current credential's
+// cycle on or after today, if one is left. Earlier holds the title's
+// credentials that are no longer current, each with the attempts of its
+// last cycle, in the order they ceased to be ([history.State.EarlierOf]):
+// one that expired and was earned again (RULES N6), or one that a merge
+// left behind (RULES P2).
+type lifecycle struct {
+	Cert         cert.ID            `json:"cert"`
+	Name         string             `json:"name"`
+	Level        cert.Level         `json:"level"`
+	Shows        string             `json:"shows,omitempty"`
+	Events       []event            `json:"events"`
+	Decisions    []decision         `json:"decisions"`
+	NextReminder cert.Date          `json:"nextReminder,omitzero"`
+	Earlier      []assessment.Cycle `json:"earlier,omitempty"`
+}
+
+// A decision is the policy's decision on a day, with the day and the
+// credential's expiry as it stood that day.
+type decision struct {
+	On cert.Date `json:"on"`
+	policy.Decision
+	Expires cert.Date `json:"expires,omitzero"`
+}
+
+// decision returns the decision on day on, and whether there is one.
+func (lc lifecycle) decision(on cert.Date) (decision, bool) {
+	for _, d := range lc.Decisions {
+		if d.On == on {
+			return d, true
+		}
+	}
+	return decision{}, false
+}
+
+// An event is one day of a credential's timeline.
+type event struct {
+	Day  cert.Date `json:"day"`
+	What string    `json:"what"`
+}
+
+// upTo returns the events of log up to the first whose day is after today,
+// which a replay as of today does not reach.
+func upTo(log []history.Event, today cert.Date) []history.Event {
+	for i, e := range log {
+		if e.Day().After(today) {
+			return log[:i]
+		}
+	}
+	return log
+}
+
+// A replayed log is the events a replay accepted, oldest first, each with
+// the state that replaying the log up to it gives.
+type replayed struct {
+	events []history.Event
+	start  history.State   // the state before the first event
+	states []history.State // states[i] is the state after events[i]
+}
+
+// replayEach replays events, a log that r accepts as of today, up to each
+// of its events in turn.
+func replayEach(r history.Replayer, mcid string, events []history.Event, today cert.Date) (replayed, error) {
+	start, err := r.Replay(mcid, nil, today)
+	if err != nil {
+		return replayed{}, err
+	}
+	rp := replayed{events: events, start: start, states: make([]history.State, len(events))}
+	for i := range events {
+		if rp.states[i], err = r.Replay(mcid, events[:i+1], today); err != nil {
+			return replayed{}, err
+		}
+	}
+	return rp, nil
+}
+
+// before returns the state before event i.
+func (rp replayed) before(i int) history.State {
+	if i == 0 {
+		return rp.start
+	}
+	return rp.states[i-1]
+}
+
+// on returns the state as of day on: after the last event on or before it.
+func (rp replayed) on(day cert.Date) history.State {
+	st := rp.start
+	for i, e := range rp.events {
+		if e.Day().After(day) {
+			break
+		}
+		st = rp.states[i]
+	}
+	return st
+}
+
+// build tells the timeline of the holder mcid on today from log, an event
+// log, oldest first, that a replay under r as of today accepts once the
+// events of refused are left out. shows says what each title of the sample
+// is there for. The decisions on days after today are made on the state of
+// today: nothing happens after it.
+func build(r history.Replayer, mcid string, log []history.Event, refused []*history.EventError, today cert.Date, shows map[cert.ID]string) (timeline, error) {
+	reached := upTo(log, today)
+	var events []history.Event
+	for i, e := range reached {
+		if !slices.ContainsFunc(refused, func(x *history.EventError) bool { return x.Index == i }) {
+			events = append(events, e)
+		}
+	}
+	rp, err := replayEach(r, mcid, events, today)
+	if err != nil {
+		return timeline{}, err
+	}
+	st := rp.on(today)
+	tl := timeline{Today: today, MCID: st.Profile.MCID, Learn: st.Profile.Learn, Merged: st.Merged,
+		Later: len(log) - len(reached), Credentials: []lifecycle{}}
+	for i, e := range events {
+		if e.Kind == history.Linked && !rp.before(i).Profile.IsLinked() && rp.states[i].Profile.IsLinked() {
+			tl.Linked = e.Day()
+			break
+		}
+	}
+	for _, cr := range st.Profile.Credentials {
+		c, ok := r.Catalog.Lookup(cr.Cert)
+		if !ok {
+			return timeline{}, fmt.Errorf("the replay holds %q, which is not in the catalog", cr.Cert)
+		}
+		lc := rp.lifecycle(r.Policy, c, today)
+		lc.Shows = shows[c.ID]
+		tl.Credentials = append(tl.Credentials, lc)
+	}
+	return tl, nil
+}
+
+// lifecycle tells the timeline of the title c, which the state on today
+// holds.
+func (rp replayed) lifecycle(p policy.Policy, c cert.Certification, today cert.Date) lifecycle {
+	lc := lifecycle{Cert: c.ID, Name: c.Name, Level: c.Level}
+	first := -1 // the event that gave the holder the title
+	for i, e := range rp.events {
+		// The cycle an event ends comes first, so that a window opening
+		// on the day of the pass that renews it is told before the pass.
+		before, after := rp.before(i), rp.states[i]
+		was, held := before.Profile.Credential(c.ID)
+		now, _ := after.Profile.Credential(c.ID)
+		switch {
+		case now == was:
+		case !held:
+			first = i
+		case e.Kind == history.Attempted:
+			lc.cycle(p, c, was, e.Day()) // renewed: the cycle ends on the day of the pass
+		case was.ActiveOn(e.Day()):
+			lc.cycle(p, c, was, e.Day()) // replaced by a merge while active (RULES P2): its cycle ends that day
+		default:
+			lc.lastCycle(p, c, was) // replaced after it expired: earned again (RULES N6), or by a merge
+		}
+		lc.tell(p, c, e, before, after)
+	}
+	st := rp.on(today)
+	cur, _ := st.Profile.Credential(c.ID)
+	lc.lastCycle(p, c, cur)
+	lc.Earlier = st.EarlierOf(c.ID)
+
+	// Decide on the days worth it in the first credential's first cycle,
+	// and on today, each on the state as of that day.
+	from := rp.events[first].Day()
+	days := append(chosenDays(p.Eligibility(rp.states[first].Profile, c, from), from), today)
+	slices.SortFunc(days, cert.Date.Compare)
+	for _, day := range slices.Compact(days) {
+		st := rp.on(day)
+		cr, _ := st.Profile.Credential(c.ID)
+		lc.Decisions = append(lc.Decisions, decision{day, p.Eligibility(st.Profile, c, day), cr.Expires})
+	}
+	lc.NextReminder = nextReminder(p, c, cur, today)
+	return lc
+}
+
+// tell adds what event e did to the title c under p, which took the state
+// before to the state after, if it did anything.
+func (lc *lifecycle) tell(p policy.Policy, c cert.Certification, e history.Event, before, after history.State) {
+	was, held := before.Profile.Credential(c.ID)
+	now, _ := after.Profile.Credential(c.ID)
+	switch {
+	case e.Kind == history.Earned && e.Cert == c.ID && held:
+		lc.add(e.On, "earned again by exam: expires "+now.Expires.String()+" (RULES N6)")
+	case e.Kind == history.Earned && e.Cert == c.ID:
+		lc.add(e.On, "earned"+prerequisiteText(before.Profile, c, e.On))
+		if now.Expires.IsZero() {
+			lc.add(e.On, "never expires: no renewal (RULES V1)")
+		}
+	case e.Kind == history.Attempted && e.Cert == c.ID:
+		cy, _ := before.Cycle(c.ID)
+		what := fmt.Sprintf("renewal assessment, attempt %d at %s", cy.Len()+1, e.At.Format("15:04 -07:00"))
+		if cy.Len() > 0 {
+			// A retake: at once (RULES A2), or once the wait is over (RULES A3).
+			prev := cy.At(cy.Len() - 1).At
+			if next, _ := p.Retakes.Next(cy.Attempts()); next.Equal(prev) {
+				what += ", a retake at once (RULES A2)"
+			} else {
+				what += ", a retake allowed from " + next.Format("2006-01-02 15:04 -07:00") + " (RULES A3)"
+			}
+		}
+		what += ": "
+		if e.Passed {
+			what += "passed; renewed: expires " + now.Expires.String() + " instead of " + was.Expires.String() + " (RULES N1)"
+		} else {
+			what += "failed"
+		}
+		lc.add(e.Day(), what)
+	case e.Kind == history.Merged:
+		if now != was {
+			lc.add(e.On, fmt.Sprintf("merged in from profile %q: earned %s, expires %s (RULES P2)", e.MCID, now.Earned, expiresText(now.Expires)))
+		}
+		for _, cy := range after.Earlier[len(before.Earlier):] {
+			if cr := cy.Credential(); cr.Cert == c.ID && cr != was {
+				lc.add(e.On, fmt.Sprintf("from profile %q, an earlier credential: earned %s, expires %s (RULES P2)", e.MCID, cr.Earned, expiresText(cr.Expires)))
+			}
+		}
+	}
+}
+
+// expiresText is d's text, or "never" for the zero Date.
+func expiresText(d cert.Date) string {
+	if d.IsZero() {
+		return "never"
+	}
+	return d.String()
+}
+
+// prerequisiteText names the prerequisite of c that pr holds active on day
+// on, for an expert title (RULES R1), or is empty.
+func prerequisiteText(pr cert.Profile, c cert.Certification, on cert.Date) string {
+	for _, id := range c.Prerequisites {
+		if cr, ok := pr.Credential(id); ok && cr.ActiveOn(on) {
+			return ", with its prerequisite " + string(id) + " active (RULES R1)"
+		}
+	}
+	return ""
+}
+
+// nextReminder returns the first reminder of cr's current cycle on or after
+// today, or the zero Date when none is left (RULES M2, M3).
+func nextReminder(p policy.Policy, c cert.Certification, cr cert.Credential, today cert.Date) cert.Date {
+	var buf [policy.MaxReminders]cert.Date
+	for _, day := range p.AppendReminders(buf[:0], c, cr) {
+		if !day.Before(today) {
+			return day
+		}
+	}
+	return cert.Date{}
+}
+
+// chosenDays returns the days worth a decision in a credential's first
+// cycle: the day before the holder can renew, the first day they can, the
+// last day, and the expiry.
+func chosenDays(d policy.Decision, earned cert.Date) []cert.Date {
+	if d.Window.IsZero() {
+		return []cert.Date{earned}
+	}
+	from := d.EligibleFrom
+	if from.IsZero() { // no day of the window to renew on: decide from its opening
+		from = d.Window.Opens
+	}
+	return []cert.Date{from.AddDays(-1), from, d.Window.Last(), d.Window.Closes}
+}
+
+// lastCycle adds the events of the last cycle of cr, one that ends without
+// a renewal: its window, its reminders and its expiry. A credential that
+// never expires has none.
+func (lc *lifecycle) lastCycle(p policy.Policy, c cert.Certification, cr cert.Credential) {
+	if cr.Expires.IsZero() {
+		return
+	}
+	lc.cycle(p, c, cr, cert.Date{})
+	lc.add(cr.Expires, "expires")
+}
+
+// cycle adds the events of cr's current renewal window: its opening, the
+// first day the holder can renew if later (RULES E3), and the reminders.
+// When the cycle ends on day ends, with a renewal on that day or with the
+// credential replaced by a merge, nothing after that day is told, and
+// reminders on or after it are not sent (RULES M3).
+func (lc *lifecycle) cycle(p policy.Policy, c cert.Certification, cr cert.Credential, ends cert.Date) {
+	add := func(day cert.Date, what string) {
+		if ends.IsZero() || !day.After(ends) {
+			lc.add(day, what)
+		}
+	}
+	var buf [policy.MaxReminders]cert.Date
+	opens := cr.Expires.AddMonths(-p.WindowMonths)
+	add(opens, "renewal window opens (expires "+cr.Expires.String()+")")
+	pr := cert.Profile{Learn: "linked", Credentials: []cert.Credential{cr}}
+	switch from := p.Eligibility(pr, c, opens).EligibleFrom; {
+	case from.IsZero():
+		add(opens, "renewal assessment not offered before it expires: no renewal (RULES E3)")
+	case from.After(opens):
+		add(from, "renewal assessment offered from this day (RULES E3)")
+	}
+	for i, day := range p.AppendReminders(buf[:0], c, cr) {
+		if !ends.IsZero() && !day.Before(ends) {
+			break
+		}
+		lc.add(day, fmt.Sprintf("reminder %d", i+1))
+	}
+}
+
+// add appends an event, keeping the events in order of day.
+func (lc *lifecycle) add(day cert.Date, what string) {
+	i := len(lc.Events)
+	for i > 0 && lc.Events[i-1].Day.After(day) {
+		i--
+	}
+	lc.Events = slices.Insert(lc.Events, i, event{day, what})
+}
+
+// print writes the timeline as a table.
+func (tl timeline) print(w io.Writer) {
+	switch {
+	case tl.Learn == "":
+		fmt.Fprintf(w, "Holder %s, not linked to a Learn profile; decisions on %s.\n", tl.MCID, tl.Today)
+	case tl.Linked.IsZero():
+		fmt.Fprintf(w, "Holder %s, linked to Learn profile %s; decisions on %s.\n", tl.MCID, tl.Learn, tl.Today)
+	default:
+		fmt.Fprintf(w, "Holder %s, linked to Learn profile %s on %s; decisions on %s.\n", tl.MCID, tl.Learn, tl.Linked, tl.Today)
+	}
+	if len(tl.Merged) > 0 {
+		fmt.Fprintf(w, "Profiles merged into it: %s.\n", strings.Join(tl.Merged, ", "))
+	}
+	switch tl.Later {
+	case 0:
+	case 1:
+		fmt.Fprintf(w, "One event of the log, after %s, is not replayed.\n", tl.Today)
+	default:
+		fmt.Fprintf(w, "%d events of the log, after %s, are not replayed.\n", tl.Later, tl.Today)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, lc := range tl.Credentials {
+		fmt.Fprintf(tw, "\n%s (%s, %s)", lc.Name, lc.Level, lc.Cert)
+		if lc.Shows != "" {
+			fmt.Fprintf(tw, ": %s", lc.Shows)
+		}
+		fmt.Fprintln(tw)
+		marked := false // whether today's line is printed
+		for _, e := range lc.Events {
+			if !marked && e.Day.After(tl.Today) {
+				fmt.Fprintf(tw, "  %s\t(today)\n", tl.Today)
+				marked = true
+			}
+			fmt.Fprintf(tw, "  %s\t%s\n", e.Day, e.What)
+		}
+		if !marked {
+			fmt.Fprintf(tw, "  %s\t(today)\n", tl.Today)
+		}
+		fmt.Fprintf(tw, "  decisions:\n")
+		for _, d := range lc.Decisions {
+			label := ""
+			if d.On == tl.Today {
+				label = " (today)"
+			}
+			fmt.Fprintf(tw, "  %s%s\t%s\t%s\n", d.On, label, d.Reason, explain(d))
+		}
+		if !lc.NextReminder.IsZero() {
+			fmt.Fprintf(tw, "  next reminder %s, %s\n", lc.NextReminder, inDays(lc.NextReminder.DaysSince(tl.Today)))
+		}
+		if len(lc.Earlier) > 0 {
+			fmt.Fprintf(tw, "  earlier credentials:\n")
+			for _, cy := range lc.Earlier {
+				fmt.Fprintf(tw, "  %s\t%s\n", cy.Credential().Earned, earlierText(cy, tl.Today))
+			}
+		}
+	}
+	if tl.Refused != nil {
+		fmt.Fprintf(tw, "\nRefused events, skipped:\n")
+		if len(tl.Refused) == 0 {
+			fmt.Fprintf(tw, "  none\n")
+		}
+		for _, e := range tl.Refused {
+			fmt.Fprintf(tw, "  event %d\t%s\t%s\n", e.Index, e.Event.Day(), e.Event)
+			if e.Rule != "" {
+				fmt.Fprintf(tw, "  \t\trefused by RULES %s: %s\n", e.Rule, e.Error)
+			} else {
+				fmt.Fprintf(tw, "  \t\trefused: %s\n", e.Error)
+			}
+		}
+	}
+	tw.Flush()
+}
+
+// earlierText says what became of an earlier credential, as of today, and
+// what its last cycle held: "earned; expired 2026-07-01; its last cycle: a
+// failed attempt".
+func earlierText(cy assessment.Cycle, today cert.Date) string {
+	cr := cy.Credential()
+	s := "earned; "
+	switch {
+	case cr.Expires.IsZero():
+		s += "never expires"
+	case cr.Expires.After(today):
+		s += "expires " + cr.Expires.String()
+	default:
+		s += "expired " + cr.Expires.String()
+	}
+	switch n := cy.Len(); {
+	case n == 0:
+		return s + "; no attempt in its last cycle"
+	case cy.Passed():
+		return s + "; its last cycle: " + strconv.Itoa(n) + " attempts, the last a pass"
+	default:
+		return s + "; its last cycle: " + failures(n)
+	}
+}
+
+// inDays says when a day n days from today is: "today", "in 1 day", "in 7
+// days".
+func inDays(n int) string {
+	switch n {
+	case 0:
+		return "today"
+	case 1:
+		return "in 1 day"
+	}
+	return "in " + strconv.Itoa(n) + " days"
+}
+
+// explain says a decision in words.
+func explain(d decision) string {
+	switch d.Reason {
+	case policy.Eligible:
+		return "may renew until " + d.Window.Last().String()
+	case policy.NotYetOpen, policy.AssessmentUnavailable, policy.ProfileNotLinked:
+		if d.EligibleFrom.IsZero() {
+			return "cannot renew before it expires on " + d.Expires.String()
+		}
+		return "may renew from " + d.EligibleFrom.String()
+	case policy.Expired:
+		return "expired on " + d.Expires.String() + ": pass the exam again (RULES N6)"
+	case policy.NeverExpires:
+		return "fundamentals: never expires (RULES V1)"
+	case policy.NotHeld:
+		return "not held on that day"
+	}
+	return ""
+}
