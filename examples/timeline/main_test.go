@@ -677,7 +677,7 @@ func TestEventsMalformed(t *testing.T) {
 	}{
 		{filepath.Join("testdata", "events-unknown-kind.json"), []string{"event 2:", `[2].kind`, `unknown kind "renewed"`}},
 		{filepath.Join("testdata", "events-no-such-day.json"), []string{"event 1:", `[1].on`, `"2022-02-30"`}},
-		{file("empty.json", ""), []string{"empty input"}},
+		{file("empty.json", ""), []string{"the input is empty"}},
 		{file("null.json", "null\n"), []string{"null"}},
 		{file("object.json", `{"kind": "earned"}`), []string{"invalid event log"}},
 		{file("truncated.json", `[{"kind": "earned", "cert": "azure-administrator",`), []string{"invalid event log"}},

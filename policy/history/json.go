@@ -1,17 +1,17 @@
 package history
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/strictjson"
 )
 
 // eventJSON is the JSON form of an Event; the kind decides which members
@@ -83,9 +83,17 @@ func (e Event) MarshalJSON() ([]byte, error) {
 // [ParseLog] reads each, and refuses what ParseLog refuses. On error e is
 // unchanged.
 func (e *Event) UnmarshalJSON(data []byte) error {
-	got, err := parseEvent(data, "")
-	if err != nil {
-		return &LogError{Index: -1, Path: err.path, Err: err.err}
+	var v eventIn
+	null, err := strictjson.Decode(data, &v)
+	switch {
+	case err != nil:
+		return logError(err)
+	case null:
+		return &LogError{Index: -1, Err: errors.New("null: want an event object")}
+	}
+	got, ferr := v.event("")
+	if ferr != nil {
+		return ferr
 	}
 	*e = got
 	return nil
@@ -98,46 +106,44 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 // day that does not exist and an instant that is not RFC 3339 are refused.
 // Every refusal is a [*LogError] matching [ErrInvalidLog] that names the
 // index of the event and the JSON path of the value at fault, such as
-// "[3].on". An empty array is an empty log; empty input and null are
+// "[3].on", also for a fault of syntax inside an event; -1 and "" name the
+// log as a whole. An empty array is an empty log; empty input and null are
 // refused. ParseLog checks the form only; the rules are the replay's.
 func ParseLog(data []byte) ([]Event, error) {
-	log, err := parseLog(data, "")
-	if err != nil {
-		return nil, &LogError{Index: err.index, Path: err.path, Err: err.err}
+	var v []eventIn
+	null, err := strictjson.Decode(data, &v)
+	switch {
+	case err != nil:
+		return nil, logError(err)
+	case null:
+		return nil, &LogError{Index: -1, Err: errors.New("null: want an array of events")}
+	}
+	log, ferr := events(v, "")
+	if ferr != nil {
+		return nil, ferr
 	}
 	return log, nil
 }
 
-// A formError is what parseLog and parseEvent report: the index of the
-// top-level event, the path and the problem.
-type formError struct {
-	index int
-	path  string
-	err   error
+// eventIn is the JSON form of an Event as ParseLog reads it: a member
+// left out, or null, stays nil.
+type eventIn struct {
+	Kind   *string    `json:"kind"`
+	Cert   *string    `json:"cert"`
+	MCID   *string    `json:"mcid"`
+	Learn  *string    `json:"learn"`
+	On     *cert.Date `json:"on"`
+	At     *time.Time `json:"at"`
+	Passed *bool      `json:"passed"`
+	Events *[]eventIn `json:"events"`
 }
 
-// parseLog reads the array of events at path.
-func parseLog(data []byte, path string) ([]Event, *formError) {
-	trimmed := bytes.TrimSpace(data)
-	switch {
-	case len(trimmed) == 0:
-		return nil, &formError{-1, path, errors.New("empty input: want an array of events")}
-	case string(trimmed) == "null":
-		return nil, &formError{-1, path, errors.New("null: want an array of events")}
-	}
-	var raws []json.RawMessage
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&raws); err != nil {
-		return nil, &formError{-1, path, syntaxProblem(err)}
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, &formError{-1, path, errors.New("data after the array")}
-	}
-	log := make([]Event, 0, len(raws))
-	for i, raw := range raws {
-		e, err := parseEvent(raw, path+"["+strconv.Itoa(i)+"]")
+// events turns the events read at path into Events.
+func events(in []eventIn, path string) ([]Event, *LogError) {
+	log := make([]Event, 0, len(in))
+	for i := range in {
+		e, err := in[i].event(strictjson.Index(path, i))
 		if err != nil {
-			err.index = i
 			return nil, err
 		}
 		log = append(log, e)
@@ -145,94 +151,61 @@ func parseLog(data []byte, path string) ([]Event, *formError) {
 	return log, nil
 }
 
-// syntaxProblem says what is wrong with a document encoding/json could not
-// read, with the byte offset where it has one.
-func syntaxProblem(err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return errors.New("not JSON at byte " + strconv.FormatInt(se.Offset, 10) + ": " + se.Error())
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return errors.New("a JSON " + te.Value + " where an array of events goes")
-	}
-	return err
-}
-
-// parseEvent reads the event object at path.
-func parseEvent(data []byte, path string) (Event, *formError) {
-	bad := func(member string, err error) (Event, *formError) {
+// event checks the members of the event read at path against its kind.
+func (v *eventIn) event(path string) (Event, *LogError) {
+	bad := func(member string, err error) (Event, *LogError) {
 		p := path
 		if member != "" {
-			p += "." + member
+			p = strictjson.Key(path, member)
 		}
-		return Event{}, &formError{-1, p, err}
+		return Event{}, &LogError{Index: indexOf(p), Path: p, Err: err}
 	}
-	keys, err := objectKeys(data)
-	if err != nil {
-		return bad("", err)
-	}
-	var v eventJSON
-	if err := json.Unmarshal(data, &v); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return bad(te.Field, errors.New("a JSON "+te.Value+" where a "+jsonType(te.Field)+" goes"))
-		}
-		var pe *cert.ParseError
-		if errors.As(err, &pe) {
-			return bad(memberWithValue(data, pe.Text), err)
-		}
-		return bad(memberWithTime(data), err)
+	if v.Kind == nil {
+		return bad("kind", errors.New("missing"))
 	}
 	var k Kind
 	for kk := Earned; kk <= Merged; kk++ {
-		if v.Kind == kindNames[kk] {
+		if *v.Kind == kindNames[kk] {
 			k = kk
 		}
 	}
 	if k == 0 {
-		if !slices.Contains(keys, "kind") {
-			return bad("kind", errors.New("missing"))
-		}
-		return bad("kind", errors.New("unknown kind "+strconv.Quote(v.Kind)+": want earned, attempt, linked or merged"))
+		return bad("kind", errors.New("unknown kind "+strconv.Quote(*v.Kind)+": want earned, attempt, linked or merged"))
 	}
-	for _, key := range keys {
-		if !slices.Contains(members[k], key) {
-			return bad(key, errors.New("not a member of a "+strconv.Quote(k.String())+" event"))
-		}
-	}
-	for _, m := range members[k] {
-		if !slices.Contains(keys, m) {
+	given := map[string]bool{"kind": true, "cert": v.Cert != nil, "mcid": v.MCID != nil, "learn": v.Learn != nil,
+		"on": v.On != nil, "at": v.At != nil, "passed": v.Passed != nil, "events": v.Events != nil}
+	for _, m := range []string{"cert", "mcid", "learn", "on", "at", "passed", "events"} {
+		switch in := slices.Contains(members[k], m); {
+		case given[m] && !in:
+			return bad(m, errors.New("not a member of a "+strconv.Quote(k.String())+" event"))
+		case !given[m] && in:
 			return bad(m, errors.New("missing"))
 		}
 	}
-	e := Event{Kind: k, Cert: v.Cert, Learn: v.Learn, MCID: v.MCID}
-	if v.On != nil {
-		e.On = *v.On
-	}
-	switch {
-	case (k == Earned || k == Attempted) && !validText(string(v.Cert)):
-		return bad("cert", errors.New("want the non-empty ID of a title, in UTF-8"))
-	case k == Linked && !validText(v.Learn):
-		return bad("learn", errors.New("want a non-empty Learn profile, in UTF-8"))
-	case k == Merged && !validText(v.MCID):
-		return bad("mcid", errors.New("want a non-empty MCID, in UTF-8"))
-	case k != Attempted && e.On.IsZero():
-		return bad("on", errors.New("want a day such as \"2021-07-15\""))
-	case k == Attempted && v.At == nil:
-		return bad("at", errors.New("want an instant such as \"2022-02-01T09:00:00+08:00\""))
-	case k == Attempted && v.Passed == nil:
-		return bad("passed", errors.New("want true or false"))
-	}
-	if k == Attempted {
-		e.At, e.Passed = *v.At, *v.Passed
-	}
-	if k == Merged {
-		inner, err := parseLog(v.Events, path+".events")
+	e := Event{Kind: k}
+	switch k {
+	case Earned, Attempted:
+		if e.Cert = cert.ID(*v.Cert); !validText(*v.Cert) {
+			return bad("cert", errors.New("want the non-empty ID of a title, in UTF-8"))
+		}
+	case Linked:
+		if e.Learn = *v.Learn; !validText(e.Learn) {
+			return bad("learn", errors.New("want a non-empty Learn profile, in UTF-8"))
+		}
+	case Merged:
+		if e.MCID = *v.MCID; !validText(e.MCID) {
+			return bad("mcid", errors.New("want a non-empty MCID, in UTF-8"))
+		}
+		inner, err := events(*v.Events, strictjson.Key(path, "events"))
 		if err != nil {
 			return Event{}, err
 		}
 		e.Events = inner
+	}
+	if k == Attempted {
+		e.At, e.Passed = *v.At, *v.Passed
+	} else if e.On = *v.On; e.On.IsZero() {
+		return bad("on", errors.New("want a day such as \"2021-07-15\""))
 	}
 	return e, nil
 }
@@ -240,79 +213,25 @@ func parseEvent(data []byte, path string) (Event, *formError) {
 // validText reports whether s is non-empty, valid UTF-8.
 func validText(s string) bool { return s != "" && utf8.ValidString(s) }
 
-// jsonType names the JSON type of an event's member.
-func jsonType(member string) string {
-	switch member {
-	case "passed":
-		return "boolean"
-	case "events":
-		return "array"
+// logError turns a refusal of strictjson into a LogError naming the event.
+func logError(err error) *LogError {
+	var se *strictjson.Error
+	if !errors.As(err, &se) {
+		return &LogError{Index: -1, Err: err}
 	}
-	return "string"
+	return &LogError{Index: indexOf(se.Path), Path: se.Path, Err: se.Err}
 }
 
-// objectKeys returns the keys of the JSON object data, refusing one that is
-// not an object, a key given twice, and a key that is not exactly one of an
-// event's members (encoding/json would match one spelt in another case).
-func objectKeys(data []byte) ([]string, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, syntaxProblem(err)
+// indexOf returns the index of the top-level event that path names, such
+// as 3 for "[3].on", or -1 for the log as a whole.
+func indexOf(path string) int {
+	if !strings.HasPrefix(path, "[") {
+		return -1
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, errors.New("want an event object")
+	end := strings.IndexByte(path, ']')
+	n, err := strconv.Atoi(path[1:max(end, 1)])
+	if end < 0 || err != nil {
+		return -1
 	}
-	var keys []string
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, syntaxProblem(err)
-		}
-		key, _ := tok.(string)
-		switch {
-		case slices.Contains(keys, key):
-			return nil, errors.New("member " + strconv.Quote(key) + " given twice")
-		case !slices.Contains([]string{"kind", "cert", "mcid", "learn", "on", "at", "passed", "events"}, key):
-			return nil, errors.New("unknown member " + strconv.Quote(key))
-		}
-		keys = append(keys, key)
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
-			return nil, syntaxProblem(err)
-		}
-	}
-	return keys, nil
-}
-
-// memberWithValue returns the member of the event object data whose value
-// is the string text, for naming the day that did not parse.
-func memberWithValue(data []byte, text string) string {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(data, &m) != nil {
-		return ""
-	}
-	for k, v := range m {
-		var s string
-		if json.Unmarshal(v, &s) == nil && s == text {
-			return k
-		}
-	}
-	return ""
-}
-
-// memberWithTime returns "at" when the event has an instant that does not
-// parse, which is the one other text value encoding/json reads for it.
-func memberWithTime(data []byte) string {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(data, &m) != nil {
-		return ""
-	}
-	if raw, ok := m["at"]; ok {
-		var t time.Time
-		if json.Unmarshal(raw, &t) != nil {
-			return "at"
-		}
-	}
-	return ""
+	return n
 }
