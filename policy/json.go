@@ -99,7 +99,7 @@ func (p *Policy) decode(data []byte) error {
 		Retakes:         assessment.Retakes{Immediate: v.Retakes.Immediate, Wait: wait},
 	}
 	for i, t := range v.Terms {
-		got.Terms[i] = Term{From: t.From, Months: t.Months}
+		got.Terms[i] = Term(t)
 	}
 	if len(got.Schedule.DaysBefore) == 0 {
 		got.Schedule.DaysBefore = nil // as MarshalJSON leaves it out
