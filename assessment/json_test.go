@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 )
 
 // TestRetakesJSON checks the retake rule's JSON form alone, as it is inside
@@ -73,7 +73,7 @@ func TestAttemptJSON(t *testing.T) {
 // its JSON form: Attempt (the same instant and offset), Retakes, Cycle and
 // Offering.
 func TestPropJSON(t *testing.T) {
-	properties := gopter.NewProperties(parameters(t))
+	properties := proptest.New(t)
 	properties.Property("JSON Attempt, Retakes, Cycle and Offering round-trip", prop.ForAll(
 		func(s scenario, langs []string, revised int) string {
 			r := assessment.Retakes{Immediate: max(s.r.Immediate, 0), Wait: max(s.r.Wait, 0)}

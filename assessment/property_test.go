@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/certrenew/certrenew/assessment"
+	"github.com/certrenew/certrenew/internal/proptest"
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
@@ -106,7 +107,7 @@ func same(a, b error) bool {
 }
 
 func TestProperties(t *testing.T) {
-	properties := gopter.NewProperties(parameters(t))
+	properties := proptest.New(t)
 
 	properties.Property("A2 A3 the next attempt may start at Next", prop.ForAll(
 		func(s scenario) bool {

@@ -6,12 +6,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 )
 
 // TestPropA1_RetakeAsOftenAsNeeded states RULES A1: there is no limit on
@@ -19,7 +19,7 @@ import (
 // recorded, however many came before it.
 func TestPropA1_RetakeAsOftenAsNeeded(t *testing.T) {
 	cr := cert.Credential{Cert: "azure-administrator", Earned: cert.MustParseDate("2021-07-15"), Expires: cert.MustParseDate("2022-07-15")}
-	properties := gopter.NewProperties(parameters(t))
+	properties := proptest.New(t)
 	properties.Property("A1 attempts as often as needed", prop.ForAll(
 		func(n int, delays []int64, immediate int) string {
 			r := assessment.Retakes{Immediate: immediate, Wait: 24 * time.Hour}
@@ -58,7 +58,7 @@ func TestPropA1_RetakeAsOftenAsNeeded(t *testing.T) {
 // no other once the exam's languages are known.
 func TestPropA6_OfferedInTheExamsLanguages(t *testing.T) {
 	pool := []string{"en", "ja", "zh-Hans", "zh-Hant", "pt-BR", "de", "fr", "ko", "es", "id"}
-	properties := gopter.NewProperties(parameters(t))
+	properties := proptest.New(t)
 	properties.Property("A6 offered in the exam's languages and no other", prop.ForAll(
 		func(pick []bool, lang int, upper bool) string {
 			var langs []string
