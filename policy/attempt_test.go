@@ -15,6 +15,7 @@ import (
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 	"github.com/certrenew/certrenew/policy"
 )
 
@@ -316,7 +317,7 @@ func windowStart(p policy.Policy, cr cert.Credential) cert.Date {
 // starts an empty cycle.
 func TestPropA4_RecordAttempt(t *testing.T) {
 	count := map[string]int{}
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("A1 A2 A3 A4 A5 N2 recording an attempt", prop.ForAll(
 		func(s attemptScenario) string {
 			cr, held := s.Pr.Credential(s.C.ID)

@@ -3,9 +3,7 @@ package policy_test
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
-	"strconv"
 	"testing"
 	"time"
 
@@ -16,30 +14,9 @@ import (
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 	"github.com/certrenew/certrenew/policy"
 )
-
-// defaultSeed is the day the renewal policy was announced (RULES H1).
-const defaultSeed = 20201215
-
-// properties returns the package's property runner: a fixed seed, which
-// CERTRENEW_SEED overrides, and at least 1000 cases per property. The seed is
-// logged so that a failure can be replayed.
-func properties(t *testing.T) *gopter.Properties {
-	t.Helper()
-	seed := int64(defaultSeed)
-	if s := os.Getenv("CERTRENEW_SEED"); s != "" {
-		v, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			t.Fatalf("CERTRENEW_SEED=%q: %v", s, err)
-		}
-		seed = v
-	}
-	t.Logf("gopter seed %d; replay with CERTRENEW_SEED=%d go test -run '^%s$' ./policy", seed, seed, t.Name())
-	params := gopter.DefaultTestParametersWithSeed(seed)
-	params.MinSuccessfulTests = 1000
-	return gopter.NewProperties(params)
-}
 
 // The span of days most properties draw from, and the whole range of Dates.
 var (
@@ -356,7 +333,7 @@ func wantReminders(p policy.Policy, c cert.Certification, cr cert.Credential) []
 // assume: valid policies, and scenarios that reach every reason.
 func TestPropGenerators(t *testing.T) {
 	var seen [policy.Eligible + 1]int
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("H1 every generated policy is valid", prop.ForAll(
 		func(s scenario) string {
 			if err := s.P.Validate(); err != nil {
@@ -379,7 +356,7 @@ func TestPropGenerators(t *testing.T) {
 // TestPropV2V4_ValidityIsTheTermInForce states RULES V2-V4: a credential is
 // valid for exactly the months of the term in force on the day it is earned.
 func TestPropV2V4_ValidityIsTheTermInForce(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	check := func(p policy.Policy, c cert.Certification, earned cert.Date) string {
 		want := earned.AddMonths(termInForce(p, earned))
 		if c.Level == cert.Fundamentals {
@@ -416,7 +393,7 @@ func TestPropV2V4_ValidityIsTheTermInForce(t *testing.T) {
 // rule that fails; eligible means inside the window, active, linked and on or
 // after EligibleFrom; not yet open means before the window.
 func TestPropE5_DecisionIsConsistent(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("E5 the decision follows the rules in order", prop.ForAll(
 		func(s scenario) string {
 			d := s.P.Eligibility(s.Pr, s.C, s.On)
@@ -486,7 +463,7 @@ func TestPropE5_DecisionIsConsistent(t *testing.T) {
 // validity, and closes the window; a refusal is the decision.
 func TestPropN1_RenewalExtendsTheCurrentExpiry(t *testing.T) {
 	renewed := 0
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("N1 renewal adds the extension to the current expiry and closes the window", prop.ForAll(
 		func(s scenario) string {
 			d := s.P.Eligibility(s.Pr, s.C, s.On)
@@ -541,7 +518,7 @@ func TestPropN1_RenewalExtendsTheCurrentExpiry(t *testing.T) {
 // and the same whether the profile is linked or not.
 func TestPropM1M2_Reminders(t *testing.T) {
 	some := 0
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("M1 M2 reminders are the schedule's days inside the window", prop.ForAll(
 		func(s scenario) string {
 			cr, ok := s.Pr.Credential(s.C.ID)
@@ -602,7 +579,7 @@ func TestPropM1M2_Reminders(t *testing.T) {
 // or renewing one credential leaves every other credential of the profile
 // equal, in its place.
 func TestPropN2R2_OtherCredentialsUnchanged(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("N2 R2 an operation on one credential leaves every other equal", prop.ForAll(
 		func(s scenario) string {
 			earned, earnErr := s.P.Earn(s.Pr, s.C, s.On)
@@ -649,7 +626,7 @@ func TestPropN2R2_OtherCredentialsUnchanged(t *testing.T) {
 // check that fails, and a refusal returns the profile as it was given.
 func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 	seen := map[error]int{}
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("N6a Earn's refusal is the first check that fails", prop.ForAll(
 		func(s scenario, spoil int) string {
 			// One case in eight each: a title with no ID or no real
@@ -707,7 +684,7 @@ func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 // no question or operation changes the profile it is given, its slice's
 // elements or spare capacity, or the policy.
 func TestPropNoOperationChangesItsInputs(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("no operation changes the profile or policy it was given", prop.ForAll(
 		func(s scenario) string {
 			before, p := snap(s.Pr), clonePolicy(s.P)

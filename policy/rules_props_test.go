@@ -12,6 +12,7 @@ import (
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 	"github.com/certrenew/certrenew/policy"
 )
 
@@ -32,7 +33,7 @@ func reached(t *testing.T, rule string, n, min int) {
 // has no expiry, is never renewable, gets no reminders and is never renewed.
 func TestPropV1_FundamentalsNeverExpire(t *testing.T) {
 	n := 0
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("V1 fundamentals never expire and are never renewed", prop.ForAll(
 		func(p policy.Policy, earned, on cert.Date, learn bool) string {
 			pr := cert.Profile{MCID: "1"}
@@ -77,7 +78,7 @@ func TestPropV1_FundamentalsNeverExpire(t *testing.T) {
 // a linked profile (E4); and each refusal names the rule that fails.
 func TestPropE1toE4_EachRuleOfEligibility(t *testing.T) {
 	count := map[policy.Reason]int{}
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("E1 E2 E3 E4 each rule holds on an eligible day, and a refusal names the one that fails", prop.ForAll(
 		func(s scenario) string {
 			d := s.P.Eligibility(s.Pr, s.C, s.On)
@@ -134,7 +135,7 @@ func TestPropE1toE4_EachRuleOfEligibility(t *testing.T) {
 // offered, and decides as it would with the assessment offered since always.
 func TestPropE6_UnknownFirstDayIsOffered(t *testing.T) {
 	n := 0
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("E6 with no day known, the assessment is offered", prop.ForAll(
 		func(p policy.Policy, earned cert.Date, after int, linked bool) string {
 			on := earned.AddDays(after)
@@ -177,7 +178,7 @@ func later(a, b cert.Date) cert.Date {
 // renewal adds the extension to the expiry before it, and leaves the window
 // closed until the next one opens, with every reminder in the next window.
 func TestPropN4N3_RenewEveryYear(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("N4 N3 a renewal every cycle, each closing the window", prop.ForAll(
 		func(p policy.Policy, earned cert.Date, k int, late int) string {
 			c := titles[0] // azure-administrator: offered since 2021-02-01
@@ -223,7 +224,7 @@ func TestPropN4N3_RenewEveryYear(t *testing.T) {
 // day, in place of the old one; renewal of an expired credential is refused.
 func TestPropN5N6_EarnAgain(t *testing.T) {
 	active, expired := 0, 0
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("N5 N6 the exam again: refused while active, a new credential after expiry", prop.ForAll(
 		func(s scenario) string {
 			cr, held := s.Pr.Credential(s.C.ID)
@@ -268,7 +269,7 @@ func TestPropN5N6_EarnAgain(t *testing.T) {
 // TestPropN7_RenewIgnoresAttempts states RULES N7: Renew does not look at
 // attempts, so the retake rule of the policy changes nothing it does.
 func TestPropN7_RenewIgnoresAttempts(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("N7 Renew is the same under any retake rule", prop.ForAll(
 		func(s scenario, immediate int, wait int64) string {
 			q := s.P
@@ -293,7 +294,7 @@ func TestPropN7_RenewIgnoresAttempts(t *testing.T) {
 // renewal, in the next window; and linking plays no part.
 func TestPropM3_NoRemindersOutsideTheCycle(t *testing.T) {
 	n := 0
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("M3 reminders belong to the current cycle only", prop.ForAll(
 		func(s scenario) string {
 			for _, cr := range s.Pr.Credentials {
@@ -335,7 +336,7 @@ func TestPropR1_ExpertNeedsAnActivePrerequisite(t *testing.T) {
 		title("devops-engineer"), title("azure-solutions-architect"),
 		title("m365-enterprise-administrator"), title("d365-finance-operations-architect"),
 	}
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("R1 R1b an expert is earned with an active prerequisite, whenever it launched", prop.ForAll(
 		func(p policy.Policy, k, pre int, ago int, on cert.Date, hold, beta bool) string {
 			c := experts[k]
@@ -380,7 +381,7 @@ func TestPropR1_ExpertNeedsAnActivePrerequisite(t *testing.T) {
 // prerequisite, held, expired or gone.
 func TestPropR3_EachCredentialItsOwnLifecycle(t *testing.T) {
 	architect, admin := title("azure-solutions-architect"), title("azure-administrator")
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("R3 an expert's decision does not depend on its associate", prop.ForAll(
 		func(p policy.Policy, adminEarned, on cert.Date, gap int) string {
 			pr, err := p.Earn(linked(), admin, adminEarned)
