@@ -1,16 +1,21 @@
 package assessment_test
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
-	"github.com/certrenew/certrenew/assessment"
-	"github.com/certrenew/certrenew/internal/proptest"
+	"github.com/google/go-cmp/cmp"
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
+
+	"github.com/certrenew/certrenew/assessment"
+	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 )
 
 // A scenario is a retake rule, a valid history (in order, no pass) of up to
@@ -66,44 +71,6 @@ func genScenario() gopter.Gen {
 			loc:     v[6].(int),
 		}
 	})
-}
-
-// lastSecond is the start of the last second a time.Time holds: its second
-// count since 0001-01-01 is the largest int64.
-var lastSecond = time.Unix(1<<63-1-62135596800, 0)
-
-// nextAt returns the instant of r.Next(h), or the zero time when no attempt
-// may follow.
-func nextAt(r assessment.Retakes, h []assessment.Attempt) time.Time {
-	at, _ := r.Next(h)
-	return at
-}
-
-var locations = func() []*time.Location {
-	locs := []*time.Location{time.UTC, time.FixedZone("UTC+05:45", 5*3600+45*60), time.FixedZone("UTC-09:30", -(9*3600 + 30*60))}
-	for _, name := range []string{"Asia/Tokyo", "America/Los_Angeles", "America/New_York", "Australia/Lord_Howe"} {
-		if loc, err := time.LoadLocation(name); err == nil {
-			locs = append(locs, loc)
-		}
-	}
-	return locs
-}()
-
-// same reports whether two answers of Check are the same: both nil, or the
-// same refusal with the same instants.
-func same(a, b error) bool {
-	if (a == nil) != (b == nil) {
-		return false
-	}
-	var la, lb *assessment.LockoutError
-	if errors.As(a, &la) {
-		return errors.As(b, &lb) && la.At.Equal(lb.At) && la.Until.Equal(lb.Until)
-	}
-	var oa, ob *assessment.OrderError
-	if errors.As(a, &oa) {
-		return errors.As(b, &ob) && oa.Index == ob.Index && oa.At.Equal(ob.At) && oa.Prev.Equal(ob.Prev)
-	}
-	return errors.Is(a, assessment.ErrPassed) == errors.Is(b, assessment.ErrPassed)
 }
 
 func TestProperties(t *testing.T) {
@@ -207,4 +174,160 @@ func TestProperties(t *testing.T) {
 		}, genScenario()))
 
 	properties.TestingRun(t)
+}
+
+// TestPropA1_RetakeAsOftenAsNeeded states RULES A1: there is no limit on
+// attempts. Each attempt started at Next of the cycle so far, or later, is
+// recorded, however many came before it.
+func TestPropA1_RetakeAsOftenAsNeeded(t *testing.T) {
+	cr := cert.Credential{Cert: "azure-administrator", Earned: cert.MustParseDate("2021-07-15"), Expires: cert.MustParseDate("2022-07-15")}
+	properties := proptest.New(t)
+	properties.Property("A1 attempts as often as needed", prop.ForAll(
+		func(n int, delays []int64, immediate int) string {
+			r := assessment.Retakes{Immediate: immediate, Wait: 24 * time.Hour}
+			c, err := assessment.NewCycle(cr, nil)
+			if err != nil {
+				return err.Error()
+			}
+			start := at("2022-01-15T09:00:00Z")
+			for i := range n {
+				when, ok := c.Next(r)
+				if !ok {
+					return fmt.Sprintf("A1 attempt %d: Next says none may start", i+1)
+				}
+				if when.IsZero() {
+					when = start
+				}
+				when = when.Add(time.Duration(delays[i%len(delays)]))
+				next, err := c.Record(r, assessment.Attempt{At: when})
+				if err != nil {
+					return fmt.Sprintf("A1 attempt %d at %v: %v", i+1, when, err)
+				}
+				c = next
+			}
+			if c.Len() != n {
+				return fmt.Sprintf("%d attempts recorded, want %d", c.Len(), n)
+			}
+			return ""
+		},
+		gen.IntRange(1, 60), gen.SliceOfN(7, gen.Int64Range(0, int64(3*time.Hour))), gen.IntRange(0, 3),
+	))
+	properties.TestingRun(t)
+}
+
+// TestPropA6_OfferedInTheExamsLanguages states RULES A6: the assessment is
+// offered in every language of the exam, however its tag is cased, and in
+// no other once the exam's languages are known.
+func TestPropA6_OfferedInTheExamsLanguages(t *testing.T) {
+	pool := []string{"en", "ja", "zh-Hans", "zh-Hant", "pt-BR", "de", "fr", "ko", "es", "id"}
+	properties := proptest.New(t)
+	properties.Property("A6 offered in the exam's languages and no other", prop.ForAll(
+		func(pick []bool, lang int, upper bool) string {
+			var langs []string
+			for i, p := range pick {
+				if p {
+					langs = append(langs, pool[i])
+				}
+			}
+			c := cert.Certification{ID: "azure-administrator", ExamLanguages: langs, ExamRevised: cert.MustParseDate("2023-10-27")}
+			o := assessment.OfferingOf(c)
+			if o.Revised != c.ExamRevised || o.Cert != c.ID {
+				return fmt.Sprintf("A6 the assessment follows the exam: %+v", o)
+			}
+			tag := pool[lang]
+			if upper {
+				tag = strings.ToUpper(tag)
+			}
+			listed := pick[lang]
+			if got, want := o.Offers(tag), listed || len(langs) == 0; got != want {
+				return fmt.Sprintf("A6 Offers(%q) with %v = %v, want %v", tag, langs, got, want)
+			}
+			return ""
+		},
+		gen.SliceOfN(10, gen.Bool()), gen.IntRange(0, 9), gen.Bool(),
+	))
+	properties.TestingRun(t)
+}
+
+// TestPropJSON states that every type of the package round-trips through
+// its JSON form: Attempt (the same instant and offset), Retakes, Cycle and
+// Offering.
+func TestPropJSON(t *testing.T) {
+	properties := proptest.New(t)
+	properties.Property("JSON Attempt, Retakes, Cycle and Offering round-trip", prop.ForAll(
+		func(s scenario, langs []string, revised int) string {
+			r := assessment.Retakes{Immediate: max(s.r.Immediate, 0), Wait: max(s.r.Wait, 0)}
+			var gotR assessment.Retakes
+			if msg := roundTrip(r, &gotR); msg != "" || gotR != r {
+				return "Retakes " + msg
+			}
+			c, err := assessment.NewCycle(admin, s.history)
+			if err != nil {
+				return err.Error()
+			}
+			var gotC assessment.Cycle
+			if !inTextRange(s.history) {
+				// RFC 3339 has four-digit years: such instants have no text.
+				if _, err := json.Marshal(c); err == nil {
+					return "Cycle: an instant outside years 0-9999 marshaled"
+				}
+				return ""
+			}
+			if msg := roundTrip(c, &gotC); msg != "" {
+				return "Cycle " + msg
+			}
+			if gotC.Credential() != c.Credential() || gotC.Len() != c.Len() {
+				return "Cycle mismatch"
+			}
+			for i, a := range c.All() {
+				b := gotC.At(i)
+				_, off1 := a.At.Zone()
+				_, off2 := b.At.Zone()
+				if off1%60 != 0 {
+					off1 = 0 // RFC 3339 has no seconds of offset: written in UTC
+				}
+				if !a.At.Equal(b.At) || off1 != off2 || a.Passed != b.Passed {
+					return "Attempt mismatch: " + a.At.String() + " " + b.At.String()
+				}
+			}
+			o := assessment.Offering{Cert: "azure-administrator", Languages: langs, Revised: cert.NewDate(2021, 1, revised)}
+			if len(langs) == 0 {
+				o.Languages = nil
+			}
+			var gotO assessment.Offering
+			if msg := roundTrip(o, &gotO); msg != "" {
+				return "Offering " + msg
+			}
+			if diff := cmp.Diff(o, gotO); diff != "" {
+				return "Offering mismatch: " + diff
+			}
+			return ""
+		},
+		genScenario(), gen.SliceOf(gen.OneConstOf("en", "ja", "zh-Hans", "pt-BR")), gen.IntRange(0, 3000),
+	))
+	properties.TestingRun(t)
+}
+
+// roundTrip marshals v and unmarshals the text into back, and says what
+// failed, or "".
+func roundTrip(v, back any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return "marshal: " + err.Error()
+	}
+	if err := json.Unmarshal(data, back); err != nil {
+		return "unmarshal " + string(data) + ": " + err.Error()
+	}
+	return ""
+}
+
+// inTextRange reports whether every attempt of h lies in the years RFC 3339
+// writes, 0000 to 9999.
+func inTextRange(h []assessment.Attempt) bool {
+	for _, a := range h {
+		if y := a.At.Year(); y < 0 || y > 9999 {
+			return false
+		}
+	}
+	return true
 }
