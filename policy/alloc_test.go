@@ -3,6 +3,7 @@ package policy_test
 import (
 	"testing"
 
+	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
 )
@@ -52,5 +53,27 @@ func TestNoAllocs(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(1000, func() { buf = p.AppendReminders(buf[:0], admin, cr) }); n != 0 {
 		t.Errorf("AppendReminders: %v allocs, want 0", n)
+	}
+}
+
+// TestNoAllocsRecordAttempt checks that recording a failed attempt
+// allocates once: the new cycle's own attempts, which no other cycle sees.
+func TestNoAllocsRecordAttempt(t *testing.T) {
+	p := policy.Microsoft()
+	admin := title("azure-administrator")
+	cr, _ := attemptHolder.Credential(admin.ID)
+	history := make([]assessment.Attempt, 1, 16)
+	history[0] = failed(at("2022-03-01 09:00:00"))
+	cycle := cycleOf(cr, history)
+	a := failed(at("2022-03-01 09:30:00"))
+	allocs := testing.AllocsPerRun(1000, func() {
+		_, _, err := p.RecordAttempt(attemptHolder, admin, cycle, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+	// The new cycle's attempts are its own (assessment.Cycle.Record).
+	if allocs != 1 {
+		t.Errorf("RecordAttempt of a fail: %v allocs/op, want 1", allocs)
 	}
 }

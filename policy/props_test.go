@@ -18,11 +18,8 @@ import (
 	"github.com/certrenew/certrenew/policy"
 )
 
-// The span of days most properties draw from, and the whole range of Dates.
-var (
-	near0, near1 = day("2015-01-01"), day("2035-12-31")
-	first, last  = day("0001-01-01"), day("9999-12-31")
-)
+// The span of days most properties draw from.
+var near0, near1 = day("2015-01-01"), day("2035-12-31")
 
 // genDay generates the days from lo to hi, inclusive.
 func genDay(lo, hi cert.Date) gopter.Gen {
@@ -203,130 +200,6 @@ func genScenario() gopter.Gen {
 		}
 		return s
 	})
-}
-
-// termInForce returns the months of p's term in force on day d (RULES V4):
-// the last term whose From is not after d.
-func termInForce(p policy.Policy, d cert.Date) int {
-	months := p.Terms[0].Months
-	for _, t := range p.Terms[1:] {
-		if !d.Before(t.From) {
-			months = t.Months
-		}
-	}
-	return months
-}
-
-// offered returns the first day c's assessment is offered under p (RULES
-// E3, E6), or the zero Date for every day, and never when it is never
-// offered: a launch day plus the market age past 9999-12-31.
-func offered(p policy.Policy, c cert.Certification) (from cert.Date, never bool) {
-	if c.RenewalFrom.IsZero() && !c.Launched.IsZero() {
-		from = c.Launched.AddMonths(p.MarketAgeMonths)
-		return from, from.IsZero()
-	}
-	return c.RenewalFrom, false
-}
-
-// wantReason is RULES E5 restated: the first check that fails, in order.
-func wantReason(p policy.Policy, pr cert.Profile, c cert.Certification, on cert.Date) policy.Reason {
-	cr, ok := pr.Credential(c.ID)
-	switch {
-	case !c.Level.IsValid() || !ok || on.IsZero() || cr.Earned.IsZero() || on.Before(cr.Earned):
-		return policy.NotHeld
-	case c.Level == cert.Fundamentals || cr.Expires.IsZero():
-		return policy.NeverExpires
-	case !on.Before(cr.Expires):
-		return policy.Expired
-	case on.Before(opens(p, cr)):
-		return policy.NotYetOpen
-	case isUnavailable(p, c, on):
-		return policy.AssessmentUnavailable
-	case pr.Learn == "":
-		return policy.ProfileNotLinked
-	}
-	return policy.Eligible
-}
-
-// isUnavailable reports whether c's assessment is not offered on day on.
-func isUnavailable(p policy.Policy, c cert.Certification, on cert.Date) bool {
-	from, never := offered(p, c)
-	return never || on.Before(from)
-}
-
-// opens returns the day cr's window opens (RULES E2): WindowMonths before
-// the expiry, and never before the first Date.
-func opens(p policy.Policy, cr cert.Credential) cert.Date {
-	if d := cr.Expires.AddMonths(-p.WindowMonths); !d.IsZero() {
-		return d
-	}
-	return first
-}
-
-// wantEarnErr is RULES N6a restated: the sentinel of the first check of Earn
-// that fails, or nil.
-func wantEarnErr(p policy.Policy, pr cert.Profile, c cert.Certification, on cert.Date) error {
-	switch {
-	case c.ID == "" || !c.Level.IsValid():
-		return policy.ErrUnknownCertification
-	case on.IsZero():
-		return policy.ErrDateOutOfRange
-	}
-	if cr, ok := pr.Credential(c.ID); ok {
-		if cr.ActiveOn(on) {
-			return policy.ErrStillActive
-		}
-		if on.Before(cr.Earned) {
-			return policy.ErrBackdated
-		}
-	}
-	if c.Level != cert.Fundamentals && on.AddMonths(termInForce(p, on)).IsZero() {
-		return policy.ErrDateOutOfRange
-	}
-	if len(c.Prerequisites) == 0 {
-		return nil
-	}
-	for _, id := range c.Prerequisites {
-		if cr, ok := pr.Credential(id); ok && cr.ActiveOn(on) {
-			return nil
-		}
-	}
-	return policy.ErrMissingPrerequisite
-}
-
-// wantReminders is RULES M2 restated: the first eligible day, then each day
-// before expiry, dropping days outside [first eligible day, expiry) and
-// repeats, at most four.
-func wantReminders(p policy.Policy, c cert.Certification, cr cert.Credential) []cert.Date {
-	x := cr.Expires
-	if !c.Level.IsValid() || c.Level == cert.Fundamentals || x.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
-		return nil
-	}
-	from := opens(p, cr)
-	offeredFrom, never := offered(p, c)
-	if never {
-		return nil
-	}
-	for _, d := range []cert.Date{offeredFrom, cr.Earned} {
-		if d.After(from) {
-			from = d
-		}
-	}
-	var days []cert.Date
-	if p.Schedule.AtFirstEligibleDay && from.Before(x) {
-		days = append(days, from)
-	}
-	for _, k := range p.Schedule.DaysBefore {
-		d := x.AddDays(-k)
-		if !d.Before(from) && d.Before(x) && !slices.Contains(days, d) {
-			days = append(days, d)
-		}
-	}
-	slices.SortFunc(days, cert.Date.Compare)
-	if len(days) > policy.MaxReminders {
-		days = days[:policy.MaxReminders]
-	}
-	return days
 }
 
 // TestPropGenerators checks that the generators give what the properties
@@ -714,4 +587,563 @@ func TestPropNoOperationChangesItsInputs(t *testing.T) {
 		genScenario(),
 	))
 	properties.TestingRun(t)
+}
+
+// reached fails t when fewer than min of the cases reached the rule. The
+// properties that state one rule each count the cases that reach it, so
+// that a generator that stops reaching them fails the test rather than
+// passing it unseen.
+func reached(t *testing.T, rule string, n, min int) {
+	t.Helper()
+	if n < min {
+		t.Errorf("%s: only %d cases reached the rule, want at least %d", rule, n, min)
+	}
+}
+
+// TestPropV1_FundamentalsNeverExpire states RULES V1: a fundamentals title
+// has no expiry, is never renewable, gets no reminders and is never renewed.
+func TestPropV1_FundamentalsNeverExpire(t *testing.T) {
+	n := 0
+	properties := proptest.New(t)
+	properties.Property("V1 fundamentals never expire and are never renewed", prop.ForAll(
+		func(p policy.Policy, earned, on cert.Date, learn bool) string {
+			pr := cert.Profile{MCID: "1"}
+			if learn {
+				pr.Learn = "learn-holder"
+			}
+			if e := p.Expiry(fundamentals, earned); !e.IsZero() {
+				return fmt.Sprintf("Expiry = %s, want the zero Date", e)
+			}
+			got, err := p.Earn(pr, fundamentals, earned)
+			if err != nil {
+				return fmt.Sprintf("Earn: %v", err)
+			}
+			cr, _ := got.Credential(fundamentals.ID)
+			if r := p.Reminders(fundamentals, cr); len(r) != 0 {
+				return fmt.Sprintf("reminders %v", r)
+			}
+			d := p.Eligibility(got, fundamentals, on)
+			want := policy.NeverExpires
+			if on.Before(earned) {
+				want = policy.NotHeld
+			} else {
+				n++
+			}
+			if d.Reason != want || !d.Window.IsZero() {
+				return fmt.Sprintf("Eligibility on %s = %+v, want %v with no window", on, d, want)
+			}
+			if _, err := p.Renew(got, fundamentals, on); !errors.Is(err, policy.ErrNotEligible) {
+				return fmt.Sprintf("Renew on %s: %v, want a refusal", on, err)
+			}
+			return ""
+		},
+		genPolicy(), genNearDay(), genNearDay(), gen.Bool(),
+	))
+	properties.TestingRun(t)
+	reached(t, "V1", n, 300)
+}
+
+// TestPropE1toE4_EachRuleOfEligibility states RULES E1 to E4 one by one, for
+// every decision: an eligible day is a day the credential is active (E1),
+// inside its window (E2), on or after the assessment's first day (E3), for
+// a linked profile (E4); and each refusal names the rule that fails.
+func TestPropE1toE4_EachRuleOfEligibility(t *testing.T) {
+	count := map[policy.Reason]int{}
+	properties := proptest.New(t)
+	properties.Property("E1 E2 E3 E4 each rule holds on an eligible day, and a refusal names the one that fails", prop.ForAll(
+		func(s scenario) string {
+			d := s.P.Eligibility(s.Pr, s.C, s.On)
+			count[d.Reason]++
+			cr, _ := s.Pr.Credential(s.C.ID)
+			switch d.Reason {
+			case policy.Eligible:
+				switch {
+				case !cr.ActiveOn(s.On) || s.C.Level == cert.Fundamentals:
+					return "E1 eligible but not an active expiring credential"
+				case !d.Window.Contains(s.On) || d.Window.Closes != cr.Expires:
+					return fmt.Sprintf("E2 eligible on %s outside the window %s", s.On, d.Window)
+				case isUnavailable(s.P, s.C, s.On):
+					return fmt.Sprintf("E3 eligible on %s before the assessment is offered", s.On)
+				case !s.Pr.IsLinked():
+					return "E4 eligible but not linked"
+				}
+			case policy.Expired:
+				if s.On.Before(cr.Expires) {
+					return "E1 expired before the expiry"
+				}
+			case policy.NotYetOpen:
+				if want := opens(s.P, cr); !s.On.Before(want) || d.Window.Opens != want {
+					return fmt.Sprintf("E2 not yet open on %s, window opening %s, want %s", s.On, d.Window.Opens, want)
+				}
+			case policy.AssessmentUnavailable:
+				if !isUnavailable(s.P, s.C, s.On) {
+					from, _ := offered(s.P, s.C)
+					return fmt.Sprintf("E3 unavailable on %s, offered from %s", s.On, from)
+				}
+			case policy.ProfileNotLinked:
+				if s.Pr.IsLinked() {
+					return "E4 not linked, but linked"
+				}
+				// Linking is the only thing missing (RULES E4).
+				linked := s.Pr
+				linked.Learn = "learn-holder"
+				if r := s.P.Eligibility(linked, s.C, s.On).Reason; r != policy.Eligible {
+					return fmt.Sprintf("E4 linked, the decision is %v, want Eligible", r)
+				}
+			}
+			return ""
+		},
+		genScenario(),
+	))
+	properties.TestingRun(t)
+	for _, r := range []policy.Reason{policy.Eligible, policy.Expired, policy.NotYetOpen, policy.AssessmentUnavailable, policy.ProfileNotLinked} {
+		reached(t, "E1-E4 "+r.String(), count[r], 20)
+	}
+}
+
+// TestPropE6_UnknownFirstDayIsOffered states RULES E6: a title that gives
+// neither its first renewal day nor its launch day is never refused as not
+// offered, and decides as it would with the assessment offered since always.
+func TestPropE6_UnknownFirstDayIsOffered(t *testing.T) {
+	n := 0
+	properties := proptest.New(t)
+	properties.Property("E6 with no day known, the assessment is offered", prop.ForAll(
+		func(p policy.Policy, earned cert.Date, after int, linked bool) string {
+			on := earned.AddDays(after)
+			pr := cert.Profile{MCID: "1"}
+			if linked {
+				pr.Learn = "learn-holder"
+			}
+			pr, err := p.Earn(pr, undated, earned)
+			if err != nil {
+				return fmt.Sprintf("Earn: %v", err)
+			}
+			d := p.Eligibility(pr, undated, on)
+			if d.Reason == policy.AssessmentUnavailable {
+				return fmt.Sprintf("E6 unavailable on %s with no day known", on)
+			}
+			if d.Window.Contains(on) {
+				n++
+				if d.EligibleFrom != later(d.Window.Opens, earned) {
+					return fmt.Sprintf("E6 EligibleFrom %s, want the window's opening %s", d.EligibleFrom, d.Window.Opens)
+				}
+			}
+			return ""
+		},
+		genPolicy(), genNearDay(), gen.IntRange(-30, 5*365), gen.Bool(),
+	))
+	properties.TestingRun(t)
+	reached(t, "E6", n, 50)
+}
+
+// later returns the later of two days.
+func later(a, b cert.Date) cert.Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// TestPropN4N3_RenewEveryYear states RULES N4 and N3: renewing on the first
+// eligible day of each window succeeds every time, without limit; each
+// renewal adds the extension to the expiry before it, and leaves the window
+// closed until the next one opens, with every reminder in the next window.
+func TestPropN4N3_RenewEveryYear(t *testing.T) {
+	properties := proptest.New(t)
+	properties.Property("N4 N3 a renewal every cycle, each closing the window", prop.ForAll(
+		func(p policy.Policy, earned cert.Date, k int, late int) string {
+			c := titles[0] // azure-administrator: offered since 2021-02-01
+			pr, err := p.Earn(linked(), c, earned)
+			if err != nil {
+				return fmt.Sprintf("Earn: %v", err)
+			}
+			for i := range k {
+				cr, _ := pr.Credential(c.ID)
+				d := p.Eligibility(pr, c, cr.Expires.AddDays(-1))
+				if d.EligibleFrom.IsZero() {
+					return "" // the assessment came after this expiry: nothing to renew
+				}
+				on := d.EligibleFrom.AddDays(late % max(1, d.Window.Closes.DaysSince(d.EligibleFrom)))
+				next, err := p.Renew(pr, c, on)
+				if err != nil {
+					return fmt.Sprintf("N4 renewal %d on %s: %v", i+1, on, err)
+				}
+				got, _ := next.Credential(c.ID)
+				if want := cr.Expires.AddMonths(p.ExtensionMonths); got.Expires != want {
+					return fmt.Sprintf("N1 renewal %d: expires %s, want %s", i+1, got.Expires, want)
+				}
+				if r := p.Eligibility(next, c, on).Reason; r != policy.NotYetOpen {
+					return fmt.Sprintf("N3 the day of renewal %d, after it: %v, want NotYetOpen", i+1, r)
+				}
+				for _, r := range p.Reminders(c, got) {
+					if !r.After(cr.Expires.AddDays(-1)) && !r.After(on) {
+						return fmt.Sprintf("N3 reminder %s of the renewed credential before the renewal on %s", r, on)
+					}
+				}
+				pr = next
+			}
+			return ""
+		},
+		genPolicy(), genDay(day("2021-06-01"), day("2030-12-31")), gen.IntRange(1, 6), gen.IntRange(0, 400),
+	))
+	properties.TestingRun(t)
+}
+
+// TestPropN5N6_EarnAgain states RULES N5 and N6: passing the exam again
+// while the credential is active changes nothing (ErrStillActive), and once
+// it has expired earns a new credential, with the validity in force that
+// day, in place of the old one; renewal of an expired credential is refused.
+func TestPropN5N6_EarnAgain(t *testing.T) {
+	active, expired := 0, 0
+	properties := proptest.New(t)
+	properties.Property("N5 N6 the exam again: refused while active, a new credential after expiry", prop.ForAll(
+		func(s scenario) string {
+			cr, held := s.Pr.Credential(s.C.ID)
+			if !held || s.On.Before(cr.Earned) || len(s.C.Prerequisites) > 0 {
+				return ""
+			}
+			got, err := s.P.Earn(s.Pr, s.C, s.On)
+			switch {
+			case cr.ActiveOn(s.On):
+				active++
+				if !errors.Is(err, policy.ErrStillActive) {
+					return fmt.Sprintf("N5 Earn while active: %v", err)
+				}
+				if diff := cmp.Diff(s.Pr, got); diff != "" {
+					return "N5 a refused Earn changed the profile (-want +got):\n" + diff
+				}
+			default:
+				expired++
+				if err != nil {
+					return fmt.Sprintf("N6 Earn after expiry: %v", err)
+				}
+				now, _ := got.Credential(s.C.ID)
+				if want := (cert.Credential{Cert: s.C.ID, Earned: s.On, Expires: s.P.Expiry(s.C, s.On)}); now != want {
+					return fmt.Sprintf("N6 earned again: %+v, want %+v", now, want)
+				}
+				if len(got.Credentials) != len(s.Pr.Credentials) || got.Index(s.C.ID) != s.Pr.Index(s.C.ID) {
+					return "N6 the new credential does not replace the old one in its place"
+				}
+				if _, err := s.P.Renew(s.Pr, s.C, s.On); !errors.Is(err, policy.ErrExpired) {
+					return fmt.Sprintf("N6 Renew after expiry: %v, want ErrExpired", err)
+				}
+			}
+			return ""
+		},
+		genScenario(),
+	))
+	properties.TestingRun(t)
+	reached(t, "N5", active, 50)
+	reached(t, "N6", expired, 50)
+}
+
+// TestPropN7_RenewIgnoresAttempts states RULES N7: Renew does not look at
+// attempts, so the retake rule of the policy changes nothing it does.
+func TestPropN7_RenewIgnoresAttempts(t *testing.T) {
+	properties := proptest.New(t)
+	properties.Property("N7 Renew is the same under any retake rule", prop.ForAll(
+		func(s scenario, immediate int, wait int64) string {
+			q := s.P
+			q.Retakes = assessment.Retakes{Immediate: immediate, Wait: time.Duration(wait)}
+			a, errA := s.P.Renew(s.Pr, s.C, s.On)
+			b, errB := q.Renew(s.Pr, s.C, s.On)
+			if (errA == nil) != (errB == nil) {
+				return fmt.Sprintf("N7 Renew: %v under one rule, %v under another", errA, errB)
+			}
+			if diff := cmp.Diff(a, b); diff != "" {
+				return "N7 Renew differs under another retake rule (-want +got):\n" + diff
+			}
+			return ""
+		},
+		genScenario(), gen.IntRange(0, 5), gen.Int64Range(0, int64(1000*time.Hour)),
+	))
+	properties.TestingRun(t)
+}
+
+// TestPropM3_NoRemindersOutsideTheCycle states RULES M3: a fundamentals
+// title gets none; a renewed credential's reminders all come after the
+// renewal, in the next window; and linking plays no part.
+func TestPropM3_NoRemindersOutsideTheCycle(t *testing.T) {
+	n := 0
+	properties := proptest.New(t)
+	properties.Property("M3 reminders belong to the current cycle only", prop.ForAll(
+		func(s scenario) string {
+			for _, cr := range s.Pr.Credentials {
+				c := titleOf(cr.Cert)
+				got := s.P.Reminders(c, cr)
+				if c.Level == cert.Fundamentals && len(got) > 0 {
+					return fmt.Sprintf("M3 fundamentals reminded on %v", got)
+				}
+				d := s.P.Eligibility(s.Pr, c, s.On)
+				if !d.Eligible {
+					continue
+				}
+				n++
+				renewed, err := s.P.Renew(s.Pr, c, s.On)
+				if err != nil {
+					return fmt.Sprintf("Renew on an eligible day: %v", err)
+				}
+				now, _ := renewed.Credential(c.ID)
+				for _, r := range s.P.Reminders(c, now) {
+					if !r.After(s.On) || r.Before(cr.Expires) && r.Before(opens(s.P, now)) {
+						return fmt.Sprintf("M3 reminder %s of the renewed cycle, renewed on %s", r, s.On)
+					}
+				}
+			}
+			return ""
+		},
+		genScenario(),
+	))
+	properties.TestingRun(t)
+	reached(t, "M3", n, 30)
+}
+
+// TestPropR1_ExpertNeedsAnActivePrerequisite states RULES R1 and R1b: an
+// expert title is earned exactly when one of its prerequisites is active
+// that day, and a launch day after the day earned refuses nothing.
+func TestPropR1_ExpertNeedsAnActivePrerequisite(t *testing.T) {
+	with, without := 0, 0
+	experts := []cert.Certification{
+		title("devops-engineer"), title("azure-solutions-architect"),
+		title("m365-enterprise-administrator"), title("d365-finance-operations-architect"),
+	}
+	properties := proptest.New(t)
+	properties.Property("R1 R1b an expert is earned with an active prerequisite, whenever it launched", prop.ForAll(
+		func(p policy.Policy, k, pre int, ago int, on cert.Date, hold, beta bool) string {
+			c := experts[k]
+			preEarned := on.AddDays(-ago)
+			pr := linked()
+			if hold {
+				a := title(c.Prerequisites[pre%len(c.Prerequisites)])
+				pr = linked(cert.Credential{Cert: a.ID, Earned: preEarned, Expires: p.Expiry(a, preEarned)})
+			}
+			if beta {
+				c.Launched, c.RenewalFrom = on.AddDays(30), cert.Date{} // earned in beta, before launch (R1b)
+			}
+			active := false
+			for _, id := range c.Prerequisites {
+				if cr, ok := pr.Credential(id); ok && cr.ActiveOn(on) {
+					active = true
+				}
+			}
+			_, err := p.Earn(pr, c, on)
+			if active {
+				with++
+				if err != nil {
+					return fmt.Sprintf("R1 R1b with an active prerequisite: %v", err)
+				}
+			} else {
+				without++
+				if !errors.Is(err, policy.ErrMissingPrerequisite) {
+					return fmt.Sprintf("R1 with no active prerequisite: %v", err)
+				}
+			}
+			return ""
+		},
+		genPolicy(), gen.IntRange(0, 3), gen.IntRange(0, 3), gen.IntRange(-60, 1500), genNearDay(), gen.Bool(), gen.Bool(),
+	))
+	properties.TestingRun(t)
+	reached(t, "R1 with", with, 50)
+	reached(t, "R1 without", without, 50)
+}
+
+// TestPropR3_EachCredentialItsOwnLifecycle states RULES R3 and R2: the
+// decision on an expert credential does not depend on its associate
+// prerequisite, held, expired or gone.
+func TestPropR3_EachCredentialItsOwnLifecycle(t *testing.T) {
+	architect, admin := title("azure-solutions-architect"), title("azure-administrator")
+	properties := proptest.New(t)
+	properties.Property("R3 an expert's decision does not depend on its associate", prop.ForAll(
+		func(p policy.Policy, adminEarned, on cert.Date, gap int) string {
+			pr, err := p.Earn(linked(), admin, adminEarned)
+			if err != nil {
+				return fmt.Sprintf("Earn the associate: %v", err)
+			}
+			expertEarned := adminEarned.AddDays(gap)
+			pr, err = p.Earn(pr, architect, expertEarned)
+			if err != nil {
+				return "" // the associate was not active that day (R1)
+			}
+			expert, _ := pr.Credential(architect.ID)
+			alone := linked(expert)
+			if a, b := p.Eligibility(pr, architect, on), p.Eligibility(alone, architect, on); a != b {
+				return fmt.Sprintf("R3 with the associate %+v, without %+v", a, b)
+			}
+			return ""
+		},
+		genPolicy(), genNearDay(), genNearDay(), gen.IntRange(0, 400),
+	))
+	properties.TestingRun(t)
+}
+
+// attemptScenario is the input of the attempt properties: a scenario, a
+// history of attempts of the credential's cycle, and the attempt.
+type attemptScenario struct {
+	scenario
+	History []assessment.Attempt
+	A       assessment.Attempt
+}
+
+// genAttemptScenario generates attempts around a scenario's day, in one of
+// three locations, with histories of up to 5 attempts spaced by 0 to 30
+// hours, and passes one time in three. Half the time the attempts are moved
+// into the credential's window, a week or more after its opening; one
+// history in eight ends in a pass, and one attempt in four starts before the
+// last one.
+func genAttemptScenario() gopter.Gen {
+	locs := []*time.Location{time.UTC, newYork, time.FixedZone("UTC+14", 14*3600)}
+	return gopter.CombineGens(
+		genScenario(),
+		gen.IntRange(0, 5),
+		gen.SliceOfN(6, gen.Int64Range(0, int64(30*time.Hour))),
+		gen.IntRange(0, 2), // a pass one time in three
+		gen.Int64Range(0, int64(24*time.Hour)),
+		gen.IntRange(0, len(locs)-1),
+		gen.IntRange(0, 15), // into the window, a pass in the history, out of order
+		gen.IntRange(7, 180),
+	).Map(func(v []any) attemptScenario {
+		s := attemptScenario{scenario: v[0].(scenario)}
+		mode := v[6].(int)
+		if cr, ok := s.Pr.Credential(s.C.ID); ok && mode < 8 && !cr.Expires.IsZero() {
+			start := windowStart(s.P, cr)
+			if span := cr.Expires.DaysSince(start); span > 7 {
+				s.On = start.AddDays(7 + v[7].(int)%(span-7))
+			}
+		}
+		loc := locs[v[5].(int)]
+		t := s.On.In(loc).Add(time.Duration(v[4].(int64)))
+		gaps := v[2].([]int64)
+		n := v[1].(int)
+		times := make([]time.Time, n+1)
+		times[n] = t
+		for i := n - 1; i >= 0; i-- {
+			times[i] = times[i+1].Add(-time.Duration(gaps[i]))
+		}
+		for _, tm := range times[:n] {
+			s.History = append(s.History, failed(tm))
+		}
+		if n > 0 && mode%8 == 1 {
+			s.History[n-1].Passed = true
+		}
+		if n > 0 && (mode%8 == 2 || mode%8 == 3) {
+			times[n] = times[n-1].Add(-time.Minute)
+		}
+		s.A = assessment.Attempt{At: times[n], Passed: v[3].(int) == 0}
+		return s
+	})
+}
+
+// windowStart returns the first day an attempt of cr's current cycle can
+// have been made on: the later of the window's opening and the day earned.
+func windowStart(p policy.Policy, cr cert.Credential) cert.Date {
+	start := opens(p, cr)
+	if cr.Earned.After(start) {
+		start = cr.Earned
+	}
+	return start
+}
+
+// TestPropA4_RecordAttempt states RULES A1-A5 and N2 for RecordAttempt:
+// recording never changes another credential of the profile, nor the
+// profile or history it was given; an attempt is recorded only on a day the
+// holder may renew and when the retake rule allows it; a fail returns the
+// profile as given and the longer history; a pass renews as Renew does and
+// starts an empty cycle.
+func TestPropA4_RecordAttempt(t *testing.T) {
+	count := map[string]int{}
+	properties := proptest.New(t)
+	properties.Property("A1 A2 A3 A4 A5 N2 recording an attempt", prop.ForAll(
+		func(s attemptScenario) string {
+			cr, held := s.Pr.Credential(s.C.ID)
+			if !held {
+				cr = cert.Credential{Cert: s.C.ID}
+			}
+			history := slices.Clip(slices.Clone(s.History))
+			cycle := cycleOf(cr, history)
+			before := snap(s.Pr)
+			got, next, err := s.P.RecordAttempt(s.Pr, s.C, cycle, s.A)
+			if d := before.diff(s.Pr); d != "" {
+				return "RecordAttempt changed the profile it was given (-want +got):\n" + d
+			}
+			if diff := cmp.Diff(s.History, history); diff != "" {
+				return "RecordAttempt changed the history it was given (-want +got):\n" + diff
+			}
+			for i, other := range s.Pr.Credentials {
+				if other.Cert != s.C.ID && got.Credentials[i] != other {
+					return fmt.Sprintf("N2 recording an attempt at %s changed credential %d: %+v", s.C.ID, i, got.Credentials[i])
+				}
+			}
+			on := cert.DateOf(s.A.At)
+			d := s.P.Eligibility(s.Pr, s.C, on)
+			retake := s.P.Retakes.Check(s.History, s.A.At)
+			// The history of an earlier cycle: its first attempt was made
+			// before the window opened, or before the credential was earned.
+			stale := held && len(s.History) > 0 && cert.DateOf(s.History[0].At).Before(windowStart(s.P, cr))
+			ended := len(s.History) > 0 && s.History[len(s.History)-1].Passed
+			switch {
+			case ended:
+				count["passed"]++
+				if !errors.Is(err, assessment.ErrPassed) {
+					return fmt.Sprintf("A4 an attempt after a pass in the cycle: error %v, want ErrPassed", err)
+				}
+			case stale:
+				count["stale"]++
+				if !errors.Is(err, assessment.ErrStaleCycle) {
+					return fmt.Sprintf("A4 a history from before the window opened: error %v, want ErrStaleCycle", err)
+				}
+			case !d.Eligible:
+				count["not eligible"]++
+				var ne *policy.NotEligibleError
+				if !errors.As(err, &ne) || ne.Decision != d || ne.Op != "record an attempt" || ne.Cert != s.C.ID || ne.On != on {
+					return fmt.Sprintf("A5 on a %v day (%s): error %v, want the Decision", d.Reason, on, err)
+				}
+			case retake != nil:
+				if errors.Is(retake, assessment.ErrOutOfOrder) {
+					count["out of order"]++
+				} else {
+					count["too soon"]++
+				}
+				if err == nil || err.Error() != retake.Error() {
+					return fmt.Sprintf("A3 RecordAttempt = %v, Retakes.Check = %v", err, retake)
+				}
+			case err != nil:
+				return fmt.Sprintf("an allowed attempt refused: %v\n%v", err, s.scenario)
+			case s.A.Passed:
+				count["pass recorded"]++
+				want, werr := s.P.Renew(s.Pr, s.C, on)
+				if werr != nil {
+					return fmt.Sprintf("Renew refused what RecordAttempt renewed: %v", werr)
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					return "N1 a pass renews as Renew does (-want +got):\n" + diff
+				}
+				renewed, _ := got.Credential(s.C.ID)
+				if next.Credential() != renewed || next.Len() != 0 {
+					return fmt.Sprintf("A4 the next cycle is %+v with %d attempts, want the renewed credential's empty one", next.Credential(), next.Len())
+				}
+			default:
+				count["fail recorded"]++
+				if diff := cmp.Diff(s.Pr, got); diff != "" {
+					return "a fail changed the profile (-want +got):\n" + diff
+				}
+				if diff := cmp.Diff(append(slices.Clone(s.History), s.A), next.Attempts()); diff != "" {
+					return "a fail is appended to the cycle (-want +got):\n" + diff
+				}
+			}
+			if err != nil {
+				if diff := cmp.Diff(s.Pr, got); diff != "" {
+					return "a refusal changed the profile (-want +got):\n" + diff
+				}
+			}
+			return ""
+		},
+		genAttemptScenario(),
+	))
+	properties.TestingRun(t)
+	t.Logf("cases: %v", count)
+	for _, k := range []string{"passed", "stale", "not eligible", "out of order", "too soon", "pass recorded", "fail recorded"} {
+		if count[k] < 25 {
+			t.Errorf("only %d cases of %q: the generator rarely reaches them (%v)", count[k], k, count)
+		}
+	}
 }
