@@ -73,9 +73,11 @@ func genScenario() gopter.Gen {
 	})
 }
 
-func TestProperties(t *testing.T) {
+// TestPropA2A3_NextAttemptMayStartAtNext states RULES A2 and A3: an attempt
+// may start at the instant Next gives, and when Next gives none, Check
+// refuses every instant.
+func TestPropA2A3_NextAttemptMayStartAtNext(t *testing.T) {
 	properties := proptest.New(t)
-
 	properties.Property("A2 A3 the next attempt may start at Next", prop.ForAll(
 		func(s scenario) bool {
 			at, ok := s.r.Next(s.history)
@@ -86,7 +88,13 @@ func TestProperties(t *testing.T) {
 			}
 			return s.r.Check(s.history, at) == nil
 		}, genScenario()))
+	properties.TestingRun(t)
+}
 
+// TestPropA3A5_EveryInstantBeforeNextIsRefused states RULES A3 and A5:
+// Check refuses the instants before Next, 1ns and a random step before it.
+func TestPropA3A5_EveryInstantBeforeNextIsRefused(t *testing.T) {
+	properties := proptest.New(t)
 	properties.Property("A3 A5 every instant before Next is refused", prop.ForAll(
 		func(s scenario) bool {
 			if len(s.history) == 0 {
@@ -94,11 +102,18 @@ func TestProperties(t *testing.T) {
 			}
 			next, ok := s.r.Next(s.history)
 			if !ok {
-				return true // the property above checks this case
+				return true // TestPropA2A3_NextAttemptMayStartAtNext checks this case
 			}
 			return s.r.Check(s.history, next.Add(-1)) != nil && s.r.Check(s.history, next.Add(-s.step)) != nil
 		}, genScenario()))
+	properties.TestingRun(t)
+}
 
+// TestPropA3_EveryInstantAtOrAfterNextIsAllowed states RULES A3: Check allows
+// the instant a random step after Next (Next itself is
+// TestPropA2A3_NextAttemptMayStartAtNext's).
+func TestPropA3_EveryInstantAtOrAfterNextIsAllowed(t *testing.T) {
+	properties := proptest.New(t)
 	properties.Property("A3 every instant at or after Next is allowed", prop.ForAll(
 		func(s scenario) bool {
 			next, ok := s.r.Next(s.history)
@@ -107,7 +122,14 @@ func TestProperties(t *testing.T) {
 			}
 			return s.r.Check(s.history, next.Add(s.step)) == nil
 		}, genScenario()))
+	properties.TestingRun(t)
+}
 
+// TestPropD4_AnotherLocationChangesNoAnswer states RULES D4: moving every
+// instant of the history and the attempt to another location changes neither
+// Next nor Check.
+func TestPropD4_AnotherLocationChangesNoAnswer(t *testing.T) {
+	properties := proptest.New(t)
 	properties.Property("D4 moving every instant to another location changes no answer", prop.ForAll(
 		func(s scenario) bool {
 			loc := locations[s.loc]
@@ -124,7 +146,13 @@ func TestProperties(t *testing.T) {
 			}
 			return ok
 		}, genScenario()))
+	properties.TestingRun(t)
+}
 
+// TestPropA3_AFailedAttemptNeverMakesNextEarlier states RULES A3: a failed
+// attempt at or after Next never makes the next Next earlier.
+func TestPropA3_AFailedAttemptNeverMakesNextEarlier(t *testing.T) {
+	properties := proptest.New(t)
 	properties.Property("A3 adding a failed attempt never makes Next earlier", prop.ForAll(
 		func(s scenario) bool {
 			next, ok := s.r.Next(s.history)
@@ -142,7 +170,13 @@ func TestProperties(t *testing.T) {
 			after, ok := s.r.Next(longer)
 			return !ok || !after.Before(nextAt(s.r, s.history))
 		}, genScenario()))
+	properties.TestingRun(t)
+}
 
+// TestPropA5_CheckAndNextNeverModifyTheHistory states RULES A5: Check and
+// Next read the history they are given and never write it.
+func TestPropA5_CheckAndNextNeverModifyTheHistory(t *testing.T) {
+	properties := proptest.New(t)
 	properties.Property("A5 Check and Next never modify the history", prop.ForAll(
 		func(s scenario) bool {
 			before := clone(s.history)
@@ -150,7 +184,14 @@ func TestProperties(t *testing.T) {
 			s.r.Next(s.history)
 			return slices.Equal(before, s.history)
 		}, genScenario()))
+	properties.TestingRun(t)
+}
 
+// TestPropA4A5_RecordBuildsAValidHistory states RULES A4 and A5: a cycle
+// built by Record, each attempt at or after Next, is a valid history of all
+// those attempts.
+func TestPropA4A5_RecordBuildsAValidHistory(t *testing.T) {
+	properties := proptest.New(t)
 	properties.Property("A4 A5 a cycle built by Record is a valid history", prop.ForAll(
 		func(s scenario) bool {
 			c, err := assessment.NewCycle(admin, nil)
@@ -172,7 +213,6 @@ func TestProperties(t *testing.T) {
 			}
 			return assessment.CheckHistory(c.Attempts()) == nil && c.Len() == len(s.history)
 		}, genScenario()))
-
 	properties.TestingRun(t)
 }
 
