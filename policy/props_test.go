@@ -202,6 +202,19 @@ func genScenario() gopter.Gen {
 	})
 }
 
+// reached fails t when fewer than min of the cases reached the case named
+// what, and logs the count either way. A property that asserts something
+// only of some cases counts them, so that a generator that stops reaching
+// them fails the test rather than passing it unseen; min is set far below
+// the count the generators give every seed.
+func reached(t *testing.T, what string, n, min int) {
+	t.Helper()
+	t.Logf("%s: %d cases (at least %d wanted)", what, n, min)
+	if n < min {
+		t.Errorf("%s: only %d cases reached it, want at least %d", what, n, min)
+	}
+}
+
 // TestPropGenerators checks that the generators give what the properties
 // assume: valid policies, and scenarios that reach every reason.
 func TestPropGenerators(t *testing.T) {
@@ -219,11 +232,8 @@ func TestPropGenerators(t *testing.T) {
 	))
 	properties.TestingRun(t)
 	for r := policy.NotHeld; r <= policy.Eligible; r++ {
-		if seen[r] < 20 {
-			t.Errorf("only %d scenarios of reason %v: the properties would hardly test it", seen[r], r)
-		}
+		reached(t, "E5 scenarios of reason "+r.String(), seen[r], 20)
 	}
-	t.Logf("scenarios by reason: %v", seen[1:])
 }
 
 // checkValidity is RULES V2-V4 for one earn day: Expiry is the day plus the
@@ -394,9 +404,7 @@ func TestPropN1N3_RenewalExtendsTheCurrentExpiry(t *testing.T) {
 		genScenario(),
 	))
 	properties.TestingRun(t)
-	if renewed < 50 {
-		t.Errorf("only %d renewals: the property hardly tested N1", renewed)
-	}
+	reached(t, "N1 renewals", renewed, 50)
 }
 
 // TestPropM1M2M3_RemindersAreTheSchedulesDays states RULES M1, M2 and M3: at most four
@@ -456,9 +464,7 @@ func TestPropM1M2M3_RemindersAreTheSchedulesDays(t *testing.T) {
 		genScenario(),
 	))
 	properties.TestingRun(t)
-	if some < 100 {
-		t.Errorf("only %d cases with reminders", some)
-	}
+	reached(t, "M1 M2 credentials with reminders", some, 100)
 }
 
 // TestPropN2R2_OtherCredentialsUnchanged states RULES N2 and R2: earning or
@@ -560,9 +566,7 @@ func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 	))
 	properties.TestingRun(t)
 	for _, err := range []error{nil, policy.ErrUnknownCertification, policy.ErrDateOutOfRange, policy.ErrStillActive, policy.ErrBackdated, policy.ErrMissingPrerequisite} {
-		if seen[err] < 20 {
-			t.Errorf("N6a only %d cases end in %v", seen[err], err)
-		}
+		reached(t, fmt.Sprintf("N6a Earn ending in %v", err), seen[err], 20)
 	}
 }
 
@@ -600,17 +604,6 @@ func TestPropNoOperationChangesItsInputs(t *testing.T) {
 		genScenario(),
 	))
 	properties.TestingRun(t)
-}
-
-// reached fails t when fewer than min of the cases reached the rule. The
-// properties that state one rule each count the cases that reach it, so
-// that a generator that stops reaching them fails the test rather than
-// passing it unseen.
-func reached(t *testing.T, rule string, n, min int) {
-	t.Helper()
-	if n < min {
-		t.Errorf("%s: only %d cases reached the rule, want at least %d", rule, n, min)
-	}
 }
 
 // TestPropV1_FundamentalsNeverExpire states RULES V1: a fundamentals title
@@ -1154,10 +1147,7 @@ func TestPropA1A2A3A4A5N1N2_RecordAttempt(t *testing.T) {
 		genAttemptScenario(),
 	))
 	properties.TestingRun(t)
-	t.Logf("cases: %v", count)
 	for _, k := range []string{"passed", "stale", "not eligible", "out of order", "too soon", "pass recorded", "fail recorded"} {
-		if count[k] < 25 {
-			t.Errorf("only %d cases of %q: the generator rarely reaches them (%v)", count[k], k, count)
-		}
+		reached(t, "A1-A5 "+k, count[k], 25)
 	}
 }
