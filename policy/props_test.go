@@ -132,26 +132,41 @@ func genPolicy() gopter.Gen {
 }
 
 // A scenario is the input of a question or an operation: a policy, a
-// profile, a certification and a day.
+// profile, a certification and a day. Aim is the reason the generator aimed
+// the scenario at, or 0 for a scenario drawn without an aim.
 type scenario struct {
-	P  policy.Policy
-	Pr cert.Profile
-	C  cert.Certification
-	On cert.Date
+	P   policy.Policy
+	Pr  cert.Profile
+	C   cert.Certification
+	On  cert.Date
+	Aim policy.Reason
 }
 
 // String shows a scenario when a property fails.
 func (s scenario) String() string {
-	return fmt.Sprintf("policy %+v\nprofile %+v\ncert %s (%v, renewal from %q, launched %q)\non %s",
-		s.P, s.Pr, s.C.ID, s.C.Level, s.C.RenewalFrom, s.C.Launched, s.On)
+	return fmt.Sprintf("policy %+v\nprofile %+v\ncert %s (%v, renewal from %q, launched %q)\non %s, aimed at %q",
+		s.P, s.Pr, s.C.ID, s.C.Level, s.C.RenewalFrom, s.C.Launched, s.On, s.Aim)
 }
 
-// genScenario generates scenarios: a valid policy, a profile of 0 to 8
-// credentials of distinct titles, earned from 2018 to 2026 under that policy
-// and renewed 0 to 3 times, linked three times in four, with spare capacity
-// in its slice; mostly a title the profile holds, and a day that is mostly
-// near that credential's expiry.
+// genScenario generates scenarios, half of them drawn broadly
+// (genBroadScenario) and half aimed, one seventh each, at a reason of
+// Eligibility (aim): every reason is the decision of at least one scenario
+// in fourteen, whatever the seed, and no property depends on the luck of
+// the draw to see it.
 func genScenario() gopter.Gen {
+	weighted := []gen.WeightedGen{{Weight: 7, Gen: genBroadScenario()}}
+	for r := policy.NotHeld; r <= policy.Eligible; r++ {
+		weighted = append(weighted, gen.WeightedGen{Weight: 1, Gen: genAimedScenario(r)})
+	}
+	return gen.Weighted(weighted)
+}
+
+// genBroadScenario generates scenarios with no aim: a valid policy, a
+// profile of 0 to 8 credentials of distinct titles, earned from 2015 to 2035
+// under that policy and renewed 0 to 3 times, linked three times in four,
+// with spare capacity in its slice; mostly a title the profile holds, and a
+// day that is mostly near that credential's expiry.
+func genBroadScenario() gopter.Gen {
 	return gopter.CombineGens(
 		genPolicy(),
 		gen.IntRange(0, 3),                  // linked unless 0
@@ -202,6 +217,130 @@ func genScenario() gopter.Gen {
 	})
 }
 
+// genAimedScenario generates scenarios that Eligibility decides for reason
+// r: broad scenarios changed by aim.
+func genAimedScenario(r policy.Reason) gopter.Gen {
+	return gopter.CombineGens(
+		genBroadScenario(),
+		gen.IntRange(0, 1<<30),           // chooses among what fits
+		genDay(near0, day("2023-12-31")), // the earn day of a credential aim adds
+	).Map(func(v []any) scenario {
+		return aim(v[0].(scenario), r, v[1].(int), v[2].(cert.Date))
+	})
+}
+
+// aim returns s changed so that Eligibility decides it for reason r: the
+// title asked about, the day, whether the profile is linked, and, when the
+// profile holds no credential that can have that reason, one more
+// credential, earned on e under s's policy. k chooses among the credentials
+// and days that fit. A credential earned by 2023-12-31 expires by
+// 2028-12-31 under any generated policy (terms of at most 60 months), so the
+// whole window of the title whose assessment comes in 2030 lies before it.
+func aim(s scenario, r policy.Reason, k int, e cert.Date) scenario {
+	p, pr := s.P, s.Pr
+	pr.Credentials = slices.Clone(pr.Credentials)
+	// hold returns the index of pr's credential of c, adding one earned on
+	// e if there is none, or putting one in its place if replace.
+	hold := func(c cert.Certification, replace bool) int {
+		cr := cert.Credential{Cert: c.ID, Earned: e, Expires: p.Expiry(c, e)}
+		i := pr.Index(c.ID)
+		switch {
+		case i < 0:
+			pr.Credentials = append(pr.Credentials, cr)
+			return len(pr.Credentials) - 1
+		case replace:
+			pr.Credentials[i] = cr
+		}
+		return i
+	}
+	// find returns the index of the first credential of pr, from the k-th
+	// on, for which ok holds, or -1.
+	find := func(ok func(cert.Credential) bool) int {
+		n := len(pr.Credentials)
+		for j := range n {
+			if i := (k + j) % n; ok(pr.Credentials[i]) {
+				return i
+			}
+		}
+		return -1
+	}
+	// notHeld returns a title pr does not hold, other than except.
+	notHeld := func(except cert.Level) cert.Certification {
+		for j := range titles {
+			if c := titles[(k+j)%len(titles)]; pr.Index(c.ID) < 0 && c.Level != except {
+				return c
+			}
+		}
+		panic("the profile holds every title")
+	}
+	// pick returns a day from lo to hi, hi excluded; hi is after lo.
+	pick := func(lo, hi cert.Date) cert.Date { return lo.AddDays(k % hi.DaysSince(lo)) }
+	expires := func(cr cert.Credential) bool { return !cr.Expires.IsZero() }
+	// expiring returns the index of a credential of pr that expires.
+	expiring := func() int {
+		if i := find(expires); i >= 0 {
+			return i
+		}
+		return hold(notHeld(cert.Fundamentals), false)
+	}
+	switch r {
+	case policy.NotHeld:
+		if k%2 == 0 && len(pr.Credentials) > 0 {
+			// A day before the credential was earned.
+			cr := pr.Credentials[k%len(pr.Credentials)]
+			s.C, s.On = titleOf(cr.Cert), cr.Earned.AddDays(-1-k%400)
+		} else {
+			s.C = notHeld(0)
+		}
+	case policy.NeverExpires:
+		cr := pr.Credentials[hold(fundamentals, false)]
+		s.C, s.On = fundamentals, cr.Earned.AddDays(k%2000)
+	case policy.Expired:
+		cr := pr.Credentials[expiring()]
+		s.C, s.On = titleOf(cr.Cert), cr.Expires.AddDays(k%400)
+	case policy.NotYetOpen:
+		cr := pr.Credentials[expiring()]
+		s.C, s.On = titleOf(cr.Cert), pick(cr.Earned, opens(p, cr))
+	case policy.AssessmentUnavailable:
+		// A window that opens before the assessment is offered.
+		i := find(func(cr cert.Credential) bool {
+			from, never := offered(p, titleOf(cr.Cert))
+			return expires(cr) && (never || opens(p, cr).Before(from))
+		})
+		if i < 0 {
+			i = hold(titleOf("contoso-late"), true)
+		}
+		cr := pr.Credentials[i]
+		s.C = titleOf(cr.Cert)
+		end := cr.Expires
+		if from, never := offered(p, s.C); !never && from.Before(end) {
+			end = from
+		}
+		s.On = pick(opens(p, cr), end)
+	case policy.ProfileNotLinked, policy.Eligible:
+		// A day of the window on which the assessment is offered.
+		start := func(cr cert.Credential) cert.Date {
+			from, never := offered(p, titleOf(cr.Cert))
+			if never || !expires(cr) {
+				return cr.Expires
+			}
+			return later(opens(p, cr), from)
+		}
+		i := find(func(cr cert.Credential) bool { return start(cr).Before(cr.Expires) })
+		if i < 0 {
+			i = hold(undated, true)
+		}
+		cr := pr.Credentials[i]
+		s.C, s.On = titleOf(cr.Cert), pick(start(cr), cr.Expires)
+		pr.Learn = ""
+		if r == policy.Eligible {
+			pr.Learn = "learn-holder"
+		}
+	}
+	s.Pr, s.Aim = withSpare(pr), r
+	return s
+}
+
 // reached fails t when fewer than min of the cases reached the case named
 // what, and logs the count either way. A property that asserts something
 // only of some cases counts them, so that a generator that stops reaching
@@ -234,6 +373,39 @@ func TestPropGenerators(t *testing.T) {
 	for r := policy.NotHeld; r <= policy.Eligible; r++ {
 		reached(t, "E5 scenarios of reason "+r.String(), seen[r], 20)
 	}
+}
+
+// TestPropGenerators_AimedScenariosHaveTheirReason checks that aim does what
+// genScenario counts on: every aimed scenario is decided for the reason it
+// aims at, under a valid policy, with a profile of one credential per title
+// and spare capacity in its slice.
+func TestPropGenerators_AimedScenariosHaveTheirReason(t *testing.T) {
+	var aims []gopter.Gen
+	for r := policy.NotHeld; r <= policy.Eligible; r++ {
+		aims = append(aims, genAimedScenario(r))
+	}
+	properties := proptest.New(t)
+	properties.Property("every aimed scenario is decided for its aim", prop.ForAll(
+		func(s scenario) string {
+			if err := s.P.Validate(); err != nil {
+				return err.Error()
+			}
+			if got := s.P.Eligibility(s.Pr, s.C, s.On).Reason; got != s.Aim {
+				return fmt.Sprintf("decided for %v\n%v", got, s)
+			}
+			for i, cr := range s.Pr.Credentials {
+				if s.Pr.Index(cr.Cert) != i || titleOf(cr.Cert).ID != cr.Cert {
+					return fmt.Sprintf("credential %d of %s is not the one of a title\n%v", i, cr.Cert, s)
+				}
+			}
+			if cap(s.Pr.Credentials) == len(s.Pr.Credentials) {
+				return "no spare capacity"
+			}
+			return ""
+		},
+		gen.OneGenOf(aims...),
+	))
+	properties.TestingRun(t)
 }
 
 // checkValidity is RULES V2-V4 for one earn day: Expiry is the day plus the
