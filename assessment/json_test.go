@@ -6,13 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-	"github.com/leanovate/gopter"
-	"github.com/leanovate/gopter/gen"
-	"github.com/leanovate/gopter/prop"
-
 	"github.com/certrenew/certrenew/assessment"
-	"github.com/certrenew/certrenew/cert"
 )
 
 // TestRetakesJSON checks the retake rule's JSON form alone, as it is inside
@@ -67,87 +61,4 @@ func TestAttemptJSON(t *testing.T) {
 			t.Errorf("Unmarshal(%s) = %v, %v; want a refusal and no change", bad, back, err)
 		}
 	}
-}
-
-// TestPropJSON states that every type of the package round-trips through
-// its JSON form: Attempt (the same instant and offset), Retakes, Cycle and
-// Offering.
-func TestPropJSON(t *testing.T) {
-	properties := gopter.NewProperties(parameters(t))
-	properties.Property("JSON Attempt, Retakes, Cycle and Offering round-trip", prop.ForAll(
-		func(s scenario, langs []string, revised int) string {
-			r := assessment.Retakes{Immediate: max(s.r.Immediate, 0), Wait: max(s.r.Wait, 0)}
-			var gotR assessment.Retakes
-			if msg := roundTrip(r, &gotR); msg != "" || gotR != r {
-				return "Retakes " + msg
-			}
-			c, err := assessment.NewCycle(admin, s.history)
-			if err != nil {
-				return err.Error()
-			}
-			var gotC assessment.Cycle
-			if !inTextRange(s.history) {
-				// RFC 3339 has four-digit years: such instants have no text.
-				if _, err := json.Marshal(c); err == nil {
-					return "Cycle: an instant outside years 0-9999 marshaled"
-				}
-				return ""
-			}
-			if msg := roundTrip(c, &gotC); msg != "" {
-				return "Cycle " + msg
-			}
-			if gotC.Credential() != c.Credential() || gotC.Len() != c.Len() {
-				return "Cycle mismatch"
-			}
-			for i, a := range c.All() {
-				b := gotC.At(i)
-				_, off1 := a.At.Zone()
-				_, off2 := b.At.Zone()
-				if off1%60 != 0 {
-					off1 = 0 // RFC 3339 has no seconds of offset: written in UTC
-				}
-				if !a.At.Equal(b.At) || off1 != off2 || a.Passed != b.Passed {
-					return "Attempt mismatch: " + a.At.String() + " " + b.At.String()
-				}
-			}
-			o := assessment.Offering{Cert: "azure-administrator", Languages: langs, Revised: cert.NewDate(2021, 1, revised)}
-			if len(langs) == 0 {
-				o.Languages = nil
-			}
-			var gotO assessment.Offering
-			if msg := roundTrip(o, &gotO); msg != "" {
-				return "Offering " + msg
-			}
-			if diff := cmp.Diff(o, gotO); diff != "" {
-				return "Offering mismatch: " + diff
-			}
-			return ""
-		},
-		genScenario(), gen.SliceOf(gen.OneConstOf("en", "ja", "zh-Hans", "pt-BR")), gen.IntRange(0, 3000),
-	))
-	properties.TestingRun(t)
-}
-
-// roundTrip marshals v and unmarshals the text into back, and says what
-// failed, or "".
-func roundTrip(v, back any) string {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return "marshal: " + err.Error()
-	}
-	if err := json.Unmarshal(data, back); err != nil {
-		return "unmarshal " + string(data) + ": " + err.Error()
-	}
-	return ""
-}
-
-// inTextRange reports whether every attempt of h lies in the years RFC 3339
-// writes, 0000 to 9999.
-func inTextRange(h []assessment.Attempt) bool {
-	for _, a := range h {
-		if y := a.At.Year(); y < 0 || y > 9999 {
-			return false
-		}
-	}
-	return true
 }

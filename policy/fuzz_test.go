@@ -5,10 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
 )
@@ -307,6 +310,73 @@ func FuzzReasonUnmarshalText(f *testing.F) {
 		back, err := r.MarshalText()
 		if err != nil || string(back) != in {
 			t.Fatalf("UnmarshalText(%q) then MarshalText = %q, %v", in, back, err)
+		}
+	})
+}
+
+// FuzzRecordAttempt feeds RecordAttempt from raw numbers: the day the
+// credential was earned, a history of attempts as offsets in nanoseconds
+// (negative ones out of order), a pass among them, the attempt, the zone and
+// whether the profile is linked. No input may panic, every refusal matches a
+// sentinel, and nothing given is changed.
+func FuzzRecordAttempt(f *testing.F) {
+	// The associate's window of 2022: a fail, a retry, a lockout.
+	f.Add(int32(738351), int64(int64(200*24*time.Hour)), []byte{1, 2, 3}, uint8(0), int64(int64(time.Hour)), int8(-5), true)
+	// A pass in the history: the cycle is over.
+	f.Add(int32(738351), int64(int64(200*24*time.Hour)), []byte{1, 200}, uint8(1), int64(int64(time.Hour)), int8(0), true)
+	// Out of order, unlinked, far past the expiry.
+	f.Add(int32(738351), int64(int64(9000*24*time.Hour)), []byte{255, 0, 128}, uint8(9), int64(-1), int8(14), false)
+	// The zero day and the zero instant.
+	f.Add(int32(0), int64(0), []byte{}, uint8(0), int64(0), int8(0), true)
+	p := policy.Microsoft()
+	admin := title("azure-administrator")
+	f.Fuzz(func(t *testing.T, earnedDay int32, start int64, gaps []byte, passAt uint8, offset int64, zone int8, link bool) {
+		earned := cert.MustParseDate("0001-01-01").AddDays(int(earnedDay) - 1)
+		cr := cert.Credential{Cert: admin.ID, Earned: earned, Expires: p.Expiry(admin, earned)}
+		pr := unlinked(cr)
+		if link {
+			pr = linked(cr)
+		}
+		pr = withSpare(pr)
+		loc := time.FixedZone("fuzz", int(zone)*3600)
+		tm := earned.In(time.UTC).Add(time.Duration(start)).In(loc)
+		var history []assessment.Attempt
+		for i, g := range gaps {
+			if i > 16 {
+				break
+			}
+			tm = tm.Add(time.Duration(int64(int8(g)) * int64(time.Hour)))
+			history = append(history, assessment.Attempt{At: tm, Passed: i == int(passAt)})
+		}
+		a := assessment.Attempt{At: tm.Add(time.Duration(offset))}
+		given := slices.Clone(history)
+		before := snap(pr)
+		cycle, cerr := assessment.NewCycle(cr, history)
+		if cerr != nil {
+			if !errors.Is(cerr, assessment.ErrPassed) && !errors.Is(cerr, assessment.ErrOutOfOrder) {
+				t.Fatalf("NewCycle refused with %v", cerr)
+			}
+			return
+		}
+		got, next, err := p.RecordAttempt(pr, admin, cycle, a)
+		if d := before.diff(pr); d != "" {
+			t.Fatalf("the profile given changed (-want +got):\n%s", d)
+		}
+		if diff := cmp.Diff(given, history); diff != "" {
+			t.Fatalf("the history given changed (-want +got):\n%s", diff)
+		}
+		if err == nil {
+			if next.Len() == 0 && !a.Passed {
+				t.Fatalf("a fail was not recorded")
+			}
+			return
+		}
+		known := []error{policy.ErrNotEligible, assessment.ErrTooSoon, assessment.ErrPassed, assessment.ErrOutOfOrder, assessment.ErrStaleCycle, policy.ErrDateOutOfRange}
+		if !slices.ContainsFunc(known, func(s error) bool { return errors.Is(err, s) }) {
+			t.Fatalf("error %v matches no sentinel", err)
+		}
+		if diff := cmp.Diff(before.pr, got); diff != "" {
+			t.Fatalf("a refusal changed the profile (-want +got):\n%s", diff)
 		}
 	})
 }

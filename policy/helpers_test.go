@@ -1,10 +1,32 @@
 package policy_test
 
+// The tests of every package of certrenew are laid out alike:
+//
+//	<source>_test.go  table tests of <source>.go, named after its rules:
+//	                  attempt_test.go, eligibility_test.go, json_test.go,
+//	                  policy_test.go, reminders_test.go, renew_test.go,
+//	                  validity_test.go
+//	props_test.go     every property of the package, one TestProp<Rules>_<What>
+//	                  each, with the generators only properties use
+//	helpers_test.go   helpers that tests of more than one file share, the
+//	                  rules restated for the properties and fuzz targets among
+//	                  them
+//	fuzz_test.go      the fuzz targets
+//	bench_test.go     the benchmarks
+//	alloc_test.go     TestNoAllocs and the other allocation counts
+//	example_test.go   the examples (example_<topic>_test.go only for a topic
+//	                  too large for one file)
+//
+// The properties run through internal/proptest: see its package doc for the
+// seed and how to replay a failure.
+
 import (
 	"errors"
 	"fmt"
 	"slices"
 	"testing"
+	"time"
+	_ "time/tzdata" // America/New_York on machines without a zone database
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -190,4 +212,160 @@ func cycleOf(cr cert.Credential, attempts []assessment.Attempt) assessment.Cycle
 		panic(err)
 	}
 	return c
+}
+
+// The whole range of Dates (RULES D5).
+var first, last = day("0001-01-01"), day("9999-12-31")
+
+// newYork is where the holder of the attempt tests takes the assessment.
+var newYork = func() *time.Location {
+	loc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+// at returns the instant of "2006-01-02 15:04:05" in New York.
+func at(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04:05", s, newYork)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// failed and passed return attempts at the instant t.
+func failed(t time.Time) assessment.Attempt { return assessment.Attempt{At: t} }
+func passed(t time.Time) assessment.Attempt { return assessment.Attempt{At: t, Passed: true} }
+
+// The attempt tests' holder: the associate earned 2021-07-15 expires
+// 2022-07-15 (RULES V2), and its window is [2022-01-15, 2022-07-15) (E2).
+var attemptHolder = linked(cred("azure-administrator", "2021-07-15", "2022-07-15"), cred("azure-developer", "2021-08-01", "2022-08-01"))
+
+// The rules restated, one function each, for the properties and the fuzz
+// targets to compare the package's answers with.
+
+// termInForce returns the months of p's term in force on day d (RULES V4):
+// the last term whose From is not after d.
+func termInForce(p policy.Policy, d cert.Date) int {
+	months := p.Terms[0].Months
+	for _, t := range p.Terms[1:] {
+		if !d.Before(t.From) {
+			months = t.Months
+		}
+	}
+	return months
+}
+
+// offered returns the first day c's assessment is offered under p (RULES
+// E3, E6), or the zero Date for every day, and never when it is never
+// offered: a launch day plus the market age past 9999-12-31.
+func offered(p policy.Policy, c cert.Certification) (from cert.Date, never bool) {
+	if c.RenewalFrom.IsZero() && !c.Launched.IsZero() {
+		from = c.Launched.AddMonths(p.MarketAgeMonths)
+		return from, from.IsZero()
+	}
+	return c.RenewalFrom, false
+}
+
+// wantReason is RULES E5 restated: the first check that fails, in order.
+func wantReason(p policy.Policy, pr cert.Profile, c cert.Certification, on cert.Date) policy.Reason {
+	cr, ok := pr.Credential(c.ID)
+	switch {
+	case !c.Level.IsValid() || !ok || on.IsZero() || cr.Earned.IsZero() || on.Before(cr.Earned):
+		return policy.NotHeld
+	case c.Level == cert.Fundamentals || cr.Expires.IsZero():
+		return policy.NeverExpires
+	case !on.Before(cr.Expires):
+		return policy.Expired
+	case on.Before(opens(p, cr)):
+		return policy.NotYetOpen
+	case isUnavailable(p, c, on):
+		return policy.AssessmentUnavailable
+	case pr.Learn == "":
+		return policy.ProfileNotLinked
+	}
+	return policy.Eligible
+}
+
+// isUnavailable reports whether c's assessment is not offered on day on.
+func isUnavailable(p policy.Policy, c cert.Certification, on cert.Date) bool {
+	from, never := offered(p, c)
+	return never || on.Before(from)
+}
+
+// opens returns the day cr's window opens (RULES E2): WindowMonths before
+// the expiry, and never before the first Date.
+func opens(p policy.Policy, cr cert.Credential) cert.Date {
+	if d := cr.Expires.AddMonths(-p.WindowMonths); !d.IsZero() {
+		return d
+	}
+	return first
+}
+
+// wantEarnErr is RULES N6a restated: the sentinel of the first check of Earn
+// that fails, or nil.
+func wantEarnErr(p policy.Policy, pr cert.Profile, c cert.Certification, on cert.Date) error {
+	switch {
+	case c.ID == "" || !c.Level.IsValid():
+		return policy.ErrUnknownCertification
+	case on.IsZero():
+		return policy.ErrDateOutOfRange
+	}
+	if cr, ok := pr.Credential(c.ID); ok {
+		if cr.ActiveOn(on) {
+			return policy.ErrStillActive
+		}
+		if on.Before(cr.Earned) {
+			return policy.ErrBackdated
+		}
+	}
+	if c.Level != cert.Fundamentals && on.AddMonths(termInForce(p, on)).IsZero() {
+		return policy.ErrDateOutOfRange
+	}
+	if len(c.Prerequisites) == 0 {
+		return nil
+	}
+	for _, id := range c.Prerequisites {
+		if cr, ok := pr.Credential(id); ok && cr.ActiveOn(on) {
+			return nil
+		}
+	}
+	return policy.ErrMissingPrerequisite
+}
+
+// wantReminders is RULES M2 restated: the first eligible day, then each day
+// before expiry, dropping days outside [first eligible day, expiry) and
+// repeats, at most four.
+func wantReminders(p policy.Policy, c cert.Certification, cr cert.Credential) []cert.Date {
+	x := cr.Expires
+	if !c.Level.IsValid() || c.Level == cert.Fundamentals || x.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
+		return nil
+	}
+	from := opens(p, cr)
+	offeredFrom, never := offered(p, c)
+	if never {
+		return nil
+	}
+	for _, d := range []cert.Date{offeredFrom, cr.Earned} {
+		if d.After(from) {
+			from = d
+		}
+	}
+	var days []cert.Date
+	if p.Schedule.AtFirstEligibleDay && from.Before(x) {
+		days = append(days, from)
+	}
+	for _, k := range p.Schedule.DaysBefore {
+		d := x.AddDays(-k)
+		if !d.Before(from) && d.Before(x) && !slices.Contains(days, d) {
+			days = append(days, d)
+		}
+	}
+	slices.SortFunc(days, cert.Date.Compare)
+	if len(days) > policy.MaxReminders {
+		days = days[:policy.MaxReminders]
+	}
+	return days
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 	"github.com/certrenew/certrenew/policy"
 )
 
@@ -226,7 +227,7 @@ func replace(s, old, new string) string {
 // of the package round-trips: a valid Policy through Parse (RULES V4), and
 // the Decision, Window and Reason of every scenario.
 func TestPropJSON_EveryTypeRoundTrips(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("V4 E5 JSON of Policy, Decision, Window and Reason round-trips", prop.ForAll(
 		func(s scenario) string {
 			data, err := json.Marshal(s.P)

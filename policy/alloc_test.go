@@ -3,6 +3,7 @@ package policy_test
 import (
 	"testing"
 
+	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
 )
@@ -53,4 +54,61 @@ func TestNoAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(1000, func() { buf = p.AppendReminders(buf[:0], admin, cr) }); n != 0 {
 		t.Errorf("AppendReminders: %v allocs, want 0", n)
 	}
+}
+
+// TestNoAllocsRecordAttempt checks that recording a failed attempt
+// allocates once: the new cycle's own attempts, which no other cycle sees.
+func TestNoAllocsRecordAttempt(t *testing.T) {
+	p := policy.Microsoft()
+	admin := title("azure-administrator")
+	cr, _ := attemptHolder.Credential(admin.ID)
+	history := make([]assessment.Attempt, 1, 16)
+	history[0] = failed(at("2022-03-01 09:00:00"))
+	cycle := cycleOf(cr, history)
+	a := failed(at("2022-03-01 09:30:00"))
+	allocs := testing.AllocsPerRun(1000, func() {
+		_, _, err := p.RecordAttempt(attemptHolder, admin, cycle, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+	// The new cycle's attempts are its own (assessment.Cycle.Record).
+	if allocs != 1 {
+		t.Errorf("RecordAttempt of a fail: %v allocs/op, want 1", allocs)
+	}
+}
+
+// TestNoAllocsCredentialOperations checks that the credential-level
+// operations allocate nothing when they succeed.
+func TestNoAllocsCredentialOperations(t *testing.T) {
+	p := policy.Microsoft()
+	admin := title("azure-administrator")
+	history := []assessment.Attempt{failed(at("2022-03-01 09:00:00"))}
+	a := failed(at("2022-03-01 09:30:00"))
+	expired := linked(cred(admin.ID, "2019-01-10", "2021-01-10"))
+	var sink cert.Credential
+	for name, f := range map[string]func(){
+		"CheckAttempt": func() {
+			if err := p.CheckAttempt(attemptHolder, admin, history, a); err != nil {
+				panic(err)
+			}
+		},
+		"RenewCredential": func() {
+			var err error
+			if sink, err = p.RenewCredential(attemptHolder, admin, day("2022-03-01")); err != nil {
+				panic(err)
+			}
+		},
+		"EarnCredential": func() {
+			var err error
+			if sink, err = p.EarnCredential(expired, admin, day("2022-03-01")); err != nil {
+				panic(err)
+			}
+		},
+	} {
+		if n := testing.AllocsPerRun(1000, f); n != 0 {
+			t.Errorf("%s: %v allocs/op, want 0", name, n)
+		}
+	}
+	_ = sink
 }

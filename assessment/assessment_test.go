@@ -12,49 +12,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// refusal describes the error Check is expected to return: nil for none, or
-// the sentinel it matches and, for the typed errors, the error itself.
-type refusal struct {
-	is      error
-	lockout *assessment.LockoutError
-	order   *assessment.OrderError
-}
-
-// checkRefusal reports a mismatch between err and want.
-func checkRefusal(t *testing.T, err error, want refusal) {
-	t.Helper()
-	if want.is == nil {
-		if err != nil {
-			t.Fatalf("got error %v, want nil", err)
-		}
-		return
-	}
-	if !errors.Is(err, want.is) {
-		t.Fatalf("got error %v, want one matching %v", err, want.is)
-	}
-	if want.lockout != nil {
-		var got *assessment.LockoutError
-		if !errors.As(err, &got) {
-			t.Fatalf("got error %v (%T), want a *LockoutError", err, err)
-		}
-		if diff := cmp.Diff(want.lockout, got); diff != "" {
-			t.Errorf("LockoutError mismatch (-want +got):\n%s", diff)
-		}
-	}
-	if want.order != nil {
-		var got *assessment.OrderError
-		if !errors.As(err, &got) {
-			t.Fatalf("got error %v (%T), want an *OrderError", err, err)
-		}
-		if diff := cmp.Diff(want.order, got); diff != "" {
-			t.Errorf("OrderError mismatch (-want +got):\n%s", diff)
-		}
-	}
-	if err.Error() == "" {
-		t.Error("empty error message")
-	}
-}
-
 func TestCheck(t *testing.T) {
 	t0 := at("2021-03-01T09:00:00Z")
 	t1 := t0.Add(time.Nanosecond)
@@ -353,17 +310,24 @@ func TestCheckHistory(t *testing.T) {
 	}
 }
 
-func clone(h []assessment.Attempt) []assessment.Attempt {
-	if h == nil {
-		return nil
+// TestExtremes checks the wall-clock comparison at the ends of time.Time's
+// range, where t.Unix() wraps around.
+func TestExtremes(t *testing.T) {
+	first := time.Unix(math.MaxInt64-62135596799, 0) // the earliest second time.Time holds
+	if !first.Before(time.Unix(0, 0)) {
+		t.Fatalf("%v is not before 1970", first)
 	}
-	return append([]assessment.Attempt{}, h...)
-}
-
-func in(h []assessment.Attempt, loc *time.Location) []assessment.Attempt {
-	moved := clone(h)
-	for i := range moved {
-		moved[i].At = moved[i].At.In(loc)
+	if err := microsoft.Check(fails(time.Unix(0, 0)), first); err == nil {
+		t.Errorf("A5 Check(1970, %v) = nil, want ErrOutOfOrder", first)
 	}
-	return moved
+	if err := microsoft.Check(fails(first), time.Unix(0, 0)); err != nil {
+		t.Errorf("A5 Check(%v, 1970) = %v, want nil", first, err)
+	}
+	long := assessment.Retakes{Wait: math.MaxInt64}
+	if err := long.Check(fails(first), time.Unix(0, 0)); err != nil {
+		t.Errorf("A3 a wait of 292 years from %v: Check(1970) = %v, want nil", first, err)
+	}
+	if err := long.Check(fails(time.Unix(0, 0)), time.Unix(0, 0).Add(math.MaxInt64-1)); err == nil {
+		t.Error("A3 a wait of 292 years less 1ns: Check = nil, want ErrTooSoon")
+	}
 }
