@@ -2,9 +2,7 @@ package agenda_test
 
 import (
 	"fmt"
-	"os"
 	"slices"
-	"strconv"
 	"testing"
 	"time"
 
@@ -16,27 +14,10 @@ import (
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 	"github.com/certrenew/certrenew/policy/agenda"
 	"github.com/certrenew/certrenew/policy/history"
 )
-
-// properties returns gopter properties with a fixed seed, the day the
-// policy was announced, which CERTRENEW_SEED overrides, and 1000 cases.
-func properties(t *testing.T) *gopter.Properties {
-	t.Helper()
-	seed := int64(20201215)
-	if s := os.Getenv("CERTRENEW_SEED"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			t.Fatalf("CERTRENEW_SEED=%q: %v", s, err)
-		}
-		seed = n
-	}
-	t.Logf("gopter seed %d; replay with CERTRENEW_SEED=%d go test -run '^%s$' ./policy/agenda", seed, seed, t.Name())
-	p := gopter.DefaultTestParametersWithSeed(seed)
-	p.MinSuccessfulTests = 1000
-	return gopter.NewProperties(p)
-}
 
 var ids = []cert.ID{"azure-administrator", "azure-developer", "azure-ai-engineer", "azure-solutions-architect", "azure-iot-developer", "d365-marketing"}
 
@@ -79,7 +60,7 @@ type stateCase struct {
 // every item is on or after the day asked about, inside its credential's
 // window or on its expiry (RULES E2, D2, M2).
 func TestPropAgendaSortedFromTheDay(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("the agenda is sorted and starts on the day", prop.ForAll(func(s stateCase) string {
 		items := planner.Agenda(s.st, s.on)
 		for i, it := range items {
@@ -104,7 +85,7 @@ func TestPropAgendaSortedFromTheDay(t *testing.T) {
 // TestPropDueIsTheAgendaOfTheDay states that the items due on day d are
 // exactly the agenda's items on d, in the agenda's order.
 func TestPropDueIsTheAgendaOfTheDay(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	reached := 0
 	properties.Property("due on d is the agenda's items on d", prop.ForAll(func(s stateCase, ahead, pick int) string {
 		items := planner.Agenda(s.st, s.on)

@@ -139,7 +139,11 @@ func TestPropNoticesAreTheAgendaOfTheDay(t *testing.T) {
 // TestRunStops checks that Run stops when the caller stops.
 func TestRunStops(t *testing.T) {
 	n := 0
-	for range checker.Run(stream(make([][]int, 10, 10)), day("2022-01-01")) {
+	holders := make([][]int, 10)
+	for i := range holders {
+		holders[i] = make([]int, 31)
+	}
+	for range checker.Run(stream(holders), day("2022-01-01")) {
 		n++
 		if n == 3 {
 			break

@@ -6,12 +6,7 @@ package history_test
 // this file the helpers they share.
 
 import (
-	"os"
-	"strconv"
-	"testing"
 	"time"
-
-	"github.com/leanovate/gopter"
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
@@ -60,21 +55,3 @@ func pass(id cert.ID, when string) history.Event {
 	return history.Attempt(id, assessment.Attempt{At: at(when), Passed: true})
 }
 func link(learn, on string) history.Event { return history.Link(learn, day(on)) }
-
-// properties returns gopter properties with a fixed seed, the day the
-// policy was announced, which CERTRENEW_SEED overrides, and 1000 cases.
-func properties(t *testing.T) *gopter.Properties {
-	t.Helper()
-	seed := int64(20201215)
-	if s := os.Getenv("CERTRENEW_SEED"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			t.Fatalf("CERTRENEW_SEED=%q: %v", s, err)
-		}
-		seed = n
-	}
-	t.Logf("gopter seed %d; replay with CERTRENEW_SEED=%d go test -run '^%s$' ./policy/history", seed, seed, t.Name())
-	p := gopter.DefaultTestParametersWithSeed(seed)
-	p.MinSuccessfulTests = 1000
-	return gopter.NewProperties(p)
-}

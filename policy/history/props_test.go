@@ -15,6 +15,7 @@ import (
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 	"github.com/certrenew/certrenew/policy"
 	"github.com/certrenew/certrenew/policy/history"
 )
@@ -137,7 +138,7 @@ func kinds(log []history.Event) map[history.Kind]int {
 // renewals: at least a tenth of what the generator gives for any seed.
 func TestPropGenerators(t *testing.T) {
 	total := map[history.Kind]int{}
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("walks reach every kind of event", prop.ForAll(func(w walk) bool {
 		for k, n := range kinds(w.log) {
 			total[k] += n
@@ -159,7 +160,7 @@ func TestPropGenerators(t *testing.T) {
 // RecordAttempt give step by step (RULES N1, N5, N6, A1-A5, R1, P1), and
 // that the replayed profile passes the snapshot check.
 func TestPropN1A4_ReplayIsTheOperationsStepByStep(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("N1 N6 A4 P1 replay equals the operations step by step", prop.ForAll(func(w walk) string {
 		st, err := replayer.Replay("1", w.log, far)
 		if err != nil {
@@ -191,7 +192,7 @@ func TestPropN1A4_ReplayIsTheOperationsStepByStep(t *testing.T) {
 // TestPropReplayAsOfADay states that replay is deterministic, and that the
 // replay as of day d is the replay of the events up to d.
 func TestPropReplayAsOfADay(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("replay as of d is the replay of the events up to d", prop.ForAll(func(w walk, back int) string {
 		d := w.first.AddDays(back)
 		st, err := replayer.Replay("1", w.log, d)
@@ -220,7 +221,7 @@ func TestPropReplayAsOfADay(t *testing.T) {
 // replaying its own set's events gives (RULES R3, N2).
 func TestPropR3_InterleavedTitlesReplayAlone(t *testing.T) {
 	p := policy.Microsoft()
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("R3 N2 interleaved logs replay as each alone", prop.ForAll(func(a, b []step, start int) string {
 		from := day("2019-01-01").AddDays(start)
 		lead := []step{{action: 6}} // both walks link at once, to the same Learn profile
@@ -255,7 +256,7 @@ func TestPropR3_InterleavedTitlesReplayAlone(t *testing.T) {
 // current one of a title held in both is the one valid longer (RULES P2).
 func TestPropP2_MergeLosesNothing(t *testing.T) {
 	p := policy.Microsoft()
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("P2 a merge loses no credential", prop.ForAll(func(a, b []step, start int) string {
 		from := day("2019-01-01").AddDays(start)
 		wa := walkOf(p, "1", titlesA, from, a, false)
@@ -307,7 +308,7 @@ func TestPropP2_MergeLosesNothing(t *testing.T) {
 // TestPropJSON_LogAndStateRoundTrip states that the JSON form of every log
 // and every replayed state round-trips.
 func TestPropJSON_LogAndStateRoundTrip(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("the JSON of logs and states round-trips", prop.ForAll(func(w walk) string {
 		data, err := json.Marshal(w.log)
 		if err != nil {
