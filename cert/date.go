@@ -157,12 +157,27 @@ func daysFromCivil(y, m, d int) int32 {
 // that DateOf inverts [Date.In] on every day; a caller that uses it to mean
 // "no instant" tests [time.Time.IsZero] first.
 func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
-	if y < 1 || y > 9999 {
-		return Date{}
+	// The day count of t's wall clock in its location, by one division:
+	// cheaper than time.Time.Date, which also splits the day into a year,
+	// a month and a day.
+	_, offset := t.Zone()
+	sec := t.Unix() + int64(offset)
+	if sec < minSec || sec > maxSec {
+		return Date{} // outside 0001-01-01..9999-12-31, and no overflow below
 	}
-	return Date{daysFromCivil(y, int(m), d)}
+	days := sec / 86400
+	if sec%86400 < 0 {
+		days-- // floor, for instants before 1970
+	}
+	return Date{int32(days + unixDay)}
 }
+
+// minSec and maxSec are the Unix seconds of the first instant of
+// 0001-01-01 and the last of 9999-12-31, in the wall clock of any location.
+const (
+	minSec = (1 - unixDay) * 86400
+	maxSec = (maxDay-unixDay+1)*86400 - 1
+)
 
 // In returns the first instant of d in loc (RULES D1): midnight, or, on a
 // day whose midnight loc's clocks skip, the instant the day begins after
