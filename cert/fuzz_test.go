@@ -331,3 +331,31 @@ func TestFuzzSeedIndexes(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDateOf checks DateOf against time.Time.Date for instants across the
+// whole range of time.Time, in fixed zones of any offset: the same day, or
+// the zero Date outside 0001-01-01..9999-12-31.
+func FuzzDateOf(f *testing.F) {
+	f.Add(int64(0), int32(0))               // 1970-01-01 in UTC
+	f.Add(int64(-62135596800), int32(0))    // 0001-01-01, time.Time's zero
+	f.Add(int64(-62135596801), int32(0))    // the second before it
+	f.Add(int64(253402300799), int32(0))    // the last second of 9999-12-31
+	f.Add(int64(253402300799), int32(3600)) // the same instant, already 10000 an hour east
+	f.Add(int64(-1), int32(-50400))         // before 1970, twelve hours west
+	f.Add(int64(1<<62), int32(86399))       // far beyond 9999
+	f.Fuzz(func(t *testing.T, sec int64, offset int32) {
+		loc := time.FixedZone("fuzz", int(offset%(26*3600)))
+		tm := time.Unix(sec, 0).In(loc)
+		got := cert.DateOf(tm)
+		y, m, d := tm.Date()
+		if y < 1 || y > 9999 {
+			if !got.IsZero() {
+				t.Fatalf("DateOf(%v) = %v, want the zero Date", tm, got)
+			}
+			return
+		}
+		if want := cert.NewDate(y, m, d); got != want {
+			t.Fatalf("DateOf(%v) = %v, want %v", tm, got, want)
+		}
+	})
+}
