@@ -136,18 +136,24 @@ func (p Policy) CheckAttempt(pr cert.Profile, c cert.Certification, attempts []a
 // opened is an earlier cycle's (RULES A4), and the day of the attempt must
 // be one on which the holder may renew (RULES E5, A1, A5).
 func (p Policy) checkDay(pr cert.Profile, c cert.Certification, hasFirst bool, first time.Time, a assessment.Attempt) error {
+	on := cert.DateOf(a.At)
+	d := p.Eligibility(pr, c, on)
 	if cr, held := pr.Credential(c.ID); held && hasFirst {
 		// A cycle's attempts are those since its window opened: a
 		// history that starts earlier is another cycle's, wrapped
-		// with this credential by mistake.
-		opens := later(window(p.WindowMonths, cr).Opens, cr.Earned)
+		// with this credential by mistake. The Decision carries the
+		// window, but for a credential that has expired.
+		w := d.Window
+		if w.IsZero() {
+			w = window(p.WindowMonths, cr)
+		}
+		opens := later(w.Opens, cr.Earned)
 		if day := cert.DateOf(first); day.Before(opens) {
 			return fmt.Errorf("%w: its first attempt, on %s, is before the window of %q expiring %s opened on %s",
 				assessment.ErrStaleCycle, day, c.ID, cr.Expires, opens)
 		}
 	}
-	on := cert.DateOf(a.At)
-	if d := p.Eligibility(pr, c, on); !d.Eligible {
+	if !d.Eligible {
 		return &NotEligibleError{Op: opAttempt, Cert: c.ID, On: on, Decision: d}
 	}
 	return nil

@@ -132,6 +132,10 @@ type title struct {
 
 func (r Replayer) replay(mcid string, log []Event, on cert.Date, lenient bool) (State, []*EventError) {
 	rp := replay{r: r, mcid: mcid, pr: cert.Profile{MCID: mcid}}
+	// Room for a few titles, so that a short log grows no slice.
+	const titles = 8
+	rp.pr.Credentials = make([]cert.Credential, 0, titles)
+	rp.titles = make([]title, 0, titles)
 	var refused []*EventError
 	for i := range log {
 		e := &log[i]
