@@ -2,6 +2,7 @@ package assessment_test
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"slices"
 	"testing"
@@ -155,6 +156,60 @@ func FuzzRetakes(f *testing.F) {
 		}
 		if !slices.Equal(before, h) {
 			t.Errorf("the history changed")
+		}
+	})
+}
+
+// FuzzJSON reads arbitrary JSON as each type of the package: what is read
+// marshals and reads back equal, and a refusal leaves the value as it was.
+func FuzzJSON(f *testing.F) {
+	f.Add([]byte(`{"at":"2022-02-01T09:00:00+08:00","passed":false}`))
+	f.Add([]byte(`{"immediate":1,"wait":"24h0m0s"}`))
+	f.Add([]byte(`{"credential":{"cert":"azure-administrator","earned":"2020-03-10","expires":"2022-03-10"},"attempts":[{"at":"2021-10-01T09:00:00Z","passed":false}]}`))
+	f.Add([]byte(`{"cert":"azure-administrator","languages":["en","ja"],"revised":"2021-03-26"}`))
+	f.Add([]byte(`{"immediate":1,"wait":"876601h"}`)) // longer than MaxWait
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		input := slices.Clone(data)
+		var a assessment.Attempt
+		if json.Unmarshal(data, &a) == nil {
+			var back assessment.Attempt
+			out, err := json.Marshal(a)
+			if err == nil && (json.Unmarshal(out, &back) != nil || !back.At.Equal(a.At) || back.Passed != a.Passed) {
+				t.Fatalf("Attempt %s read back as %v from %s", data, back, out)
+			}
+		}
+		r := microsoft
+		if err := json.Unmarshal(data, &r); err != nil {
+			// encoding/json refuses text that is not JSON before the
+			// method sees it.
+			if r != microsoft || json.Valid(data) && !errors.Is(err, assessment.ErrInvalidRetakes) {
+				t.Fatalf("a refused Retakes: %v, changed to %+v", err, r)
+			}
+		} else if r.Validate() != nil {
+			t.Fatalf("Retakes %s read as %+v, which Validate refuses", data, r)
+		}
+		var c assessment.Cycle
+		if json.Unmarshal(data, &c) == nil {
+			if err := assessment.CheckHistory(c.Attempts()); err != nil {
+				t.Fatalf("a Cycle read with a history NewCycle refuses: %v", err)
+			}
+			out, err := json.Marshal(c)
+			var back assessment.Cycle
+			if err == nil && (json.Unmarshal(out, &back) != nil || back.Len() != c.Len() || back.Credential() != c.Credential()) {
+				t.Fatalf("Cycle %s read back differently from %s", data, out)
+			}
+		}
+		var o assessment.Offering
+		if json.Unmarshal(data, &o) == nil {
+			out, _ := json.Marshal(o)
+			var back assessment.Offering
+			if json.Unmarshal(out, &back) != nil || back.Cert != o.Cert || back.Revised != o.Revised || len(back.Languages) != len(o.Languages) {
+				t.Fatalf("Offering %s read back differently from %s", data, out)
+			}
+		}
+		if !slices.Equal(input, data) {
+			t.Fatal("the input changed")
 		}
 	})
 }

@@ -380,3 +380,93 @@ func FuzzRecordAttempt(f *testing.F) {
 		}
 	})
 }
+
+// FuzzValidate builds policies as callers do, from raw numbers, and checks
+// what Validate promises: a policy it accepts gives, for every title and
+// earn day, an expiry after the earn day (or none past 9999-12-31), a
+// window that opens before it closes and after the earn day, and reminders
+// inside it; and a policy it refuses names a JSON path.
+func FuzzValidate(f *testing.F) {
+	f.Add(int16(24), int16(12), int32(1), int16(6), int16(12), int16(6), true, int16(90), int16(30), int8(1), int64(24*3600e9), int32(100))
+	f.Add(int16(12), int16(12), int32(0), int16(12), int16(12), int16(0), false, int16(0), int16(0), int8(0), int64(0), int32(5))
+	f.Add(int16(1200), int16(1), int32(-5), int16(1199), int16(1200), int16(1200), true, int16(32767), int16(1), int8(-1), int64(-1), int32(3652000))
+	f.Fuzz(func(t *testing.T, m0, m1 int16, fromDays int32, window, ext, age int16, first bool, k0, k1 int16, immediate int8, wait int64, earned int32) {
+		p := policy.Policy{
+			Terms:           []policy.Term{{Months: int(m0)}, {From: cert.NewDate(2021, 6, 1).AddDays(int(fromDays % 4000)), Months: int(m1)}},
+			WindowMonths:    int(window),
+			ExtensionMonths: int(ext),
+			MarketAgeMonths: int(age),
+			Schedule:        policy.Schedule{AtFirstEligibleDay: first, DaysBefore: []int{int(k0), int(k1)}},
+			Retakes:         assessment.Retakes{Immediate: int(immediate), Wait: time.Duration(wait)},
+		}
+		if err := p.Validate(); err != nil {
+			var fe *policy.FieldError
+			if !errors.As(err, &fe) || !errors.Is(err, policy.ErrInvalidPolicy) || fe.Path == "" {
+				t.Fatalf("Validate = %v: want a *FieldError with a path", err)
+			}
+			return
+		}
+		on := cert.NewDate(2019, 1, 1).AddDays(int(earned % 3000000))
+		if on.IsZero() {
+			return
+		}
+		for c := range cert.Roadmap().All() {
+			x := p.Expiry(c, on)
+			if x.IsZero() {
+				continue // past 9999-12-31
+			}
+			if !x.After(on) {
+				t.Fatalf("expiry %s of %s earned %s is not after the earn day", x, c.ID, on)
+			}
+			cr := cert.Credential{Cert: c.ID, Earned: on, Expires: x}
+			d := p.Eligibility(cert.Profile{Learn: "a", Credentials: []cert.Credential{cr}}, c, on)
+			if w := d.Window; !w.IsZero() && (!w.Opens.Before(w.Closes) || w.Opens.Before(on)) {
+				t.Fatalf("window %s of a credential earned %s", w, on)
+			}
+			for _, r := range p.Reminders(c, cr) {
+				if r.Before(on) || !r.Before(x) {
+					t.Fatalf("reminder %s outside [%s, %s)", r, on, x)
+				}
+			}
+			break
+		}
+	})
+}
+
+// FuzzDecisionWindowJSON reads arbitrary JSON as a Decision and as a
+// Window: what is read is consistent, marshals and reads back equal, and a
+// refusal leaves the value as it was.
+func FuzzDecisionWindowJSON(f *testing.F) {
+	f.Add([]byte(`{"eligible":false,"reason":"NotYetOpen","window":{"opens":"2022-01-15","closes":"2022-07-15","last":"2022-07-14"},"eligibleFrom":"2022-01-15"}`))
+	f.Add([]byte(`{"eligible":true,"reason":"Eligible","window":{"opens":"2022-01-15","closes":"2022-07-15"},"eligibleFrom":"2022-02-01"}`))
+	f.Add([]byte(`{"opens":"2022-07-15","closes":"2022-01-15"}`))
+	f.Add([]byte(`{"eligible":false,"reason":""}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := policy.Decision{Reason: policy.Expired}
+		if err := json.Unmarshal(data, &d); err != nil {
+			if d != (policy.Decision{Reason: policy.Expired}) {
+				t.Fatalf("a refused Decision changed: %v", d)
+			}
+		} else {
+			if d.Eligible != (d.Reason == policy.Eligible) && d != (policy.Decision{}) {
+				t.Fatalf("an inconsistent Decision read: %v", d)
+			}
+			out, err := json.Marshal(d)
+			var back policy.Decision
+			if err != nil || json.Unmarshal(out, &back) != nil || back != d {
+				t.Fatalf("Decision %v: %s read back as %v", d, out, back)
+			}
+		}
+		var w policy.Window
+		if json.Unmarshal(data, &w) == nil {
+			if !w.IsZero() && !w.Opens.Before(w.Closes) {
+				t.Fatalf("a window that does not open before it closes: %v", w)
+			}
+			out, _ := json.Marshal(w)
+			var back policy.Window
+			if json.Unmarshal(out, &back) != nil || back != w {
+				t.Fatalf("Window %v: %s read back as %v", w, out, back)
+			}
+		}
+	})
+}

@@ -251,8 +251,10 @@ func (pl Planner) items(run *[maxItems]Item, st history.State, i int, cr cert.Cr
 	p := pl.Policy
 	// The window and the first day the holder can renew are the same on
 	// every day the credential is held; the Decision of its earn day
-	// carries them.
-	d := p.Eligibility(st.Profile, c, cr.Earned)
+	// carries them. It is asked of cr alone: a stored profile may hold a
+	// title twice, and Eligibility reads the first.
+	one := [1]cert.Credential{cr}
+	d := p.Eligibility(cert.Profile{Learn: st.Profile.Learn, Credentials: one[:]}, c, cr.Earned)
 	w := d.Window
 	if w.IsZero() {
 		return 0
@@ -280,7 +282,9 @@ func (pl Planner) items(run *[maxItems]Item, st history.State, i int, cr cert.Cr
 		cy := st.Cycles[i]
 		last := cy.At(cy.Len() - 1).At
 		if next, ok := cy.Next(p.Retakes); ok && next.After(last) {
-			if day := cert.DateOf(next); day.Before(x) {
+			// A lockout lifts inside the window, where attempts are
+			// made; a stored cycle may say otherwise.
+			if day := cert.DateOf(next); !day.Before(w.Opens) && day.Before(x) {
 				add(LockoutLifts, day, next, 0)
 				// Move it back to its place among the others.
 				for k := n - 1; k > 0 && compare(&run[k-1], &run[k]) > 0; k-- {
