@@ -66,7 +66,8 @@ type testDoc struct {
 	Raw          raw               `json:"raw"`
 	Ptr          *string           `json:"ptr"`
 	Skipped      int               `json:"-"`
-	unexported   int
+	//lint:ignore U1000 an unexported field, which Decode must leave alone
+	unexported int
 }
 
 func months(n int) *int { return &n }
