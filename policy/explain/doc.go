@@ -10,6 +10,25 @@
 // Chinese ("zh-TW", "zh-Hant") falls back to English: [Lookup] says why,
 // and reports whether a tag was matched at all.
 //
+// # Days and instants
+//
+// A day is written as each language writes it: 2022-01-15 in English, the
+// ISO 8601 form that [cert.Date] prints, and 2022年1月15日 in Chinese
+// ([Date]). An instant, such as the end of a retake lockout, is written
+// with its time on the 24-hour clock and its offset from UTC, in its own
+// location ([Instant]): "2022-02-02 09:30 (UTC+08:00)" and
+// "2022年2月2日 09:30（UTC+08:00）".
+//
+// # Texts
+//
+// The texts of each language live in one table, english in en.go and
+// chinese in zh.go, indexed by a message. A text names its arguments in
+// braces, "您可以在 {from} 至 {last} 期间更新此认证。", and a small
+// formatter puts them in, reading the text once: a value put in, such as a
+// title with braces in it, is never read again. The tests check that every
+// message has a text in every language, that the texts of a message take
+// the same arguments, and that no sentence leaves one unformatted.
+//
 // Nothing here reads a clock or does I/O; every value is safe to share
 // between goroutines.
 package explain

@@ -1,0 +1,79 @@
+package explain
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+)
+
+// placeholder matches an argument of a text.
+var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
+
+// dateArgs are the arguments of mDate, the one message whose texts take
+// different ones: English pads its month and day, Chinese does not.
+var dateArgs = []string{"{d}", "{dd}", "{m}", "{mm}", "{y}", "{yyyy}"}
+
+// TestTables checks that every message has a text in every language, that
+// the texts of one message take the same arguments, and that no text holds
+// a brace that is not part of an argument, or a fmt verb.
+func TestTables(t *testing.T) {
+	for m := msg(1); m < numMsgs; m++ {
+		var want []string
+		for _, l := range Languages {
+			text := l.texts()[m]
+			if text == "" {
+				t.Errorf("message %d has no %v text", m, l)
+				continue
+			}
+			args := placeholder.FindAllString(text, -1)
+			slices.Sort(args)
+			args = slices.Compact(args)
+			switch {
+			case m == mDate:
+				for _, a := range args {
+					if !slices.Contains(dateArgs, a) {
+						t.Errorf("the %v date %q takes %s, not one of %v", l, text, a, dateArgs)
+					}
+				}
+			case l == English:
+				want = args
+			case !slices.Equal(args, want):
+				t.Errorf("message %d: %v text %q takes %v, English takes %v", m, l, text, args, want)
+			}
+			rest := placeholder.ReplaceAllString(text, "")
+			if regexp.MustCompile(`[{}%]`).MatchString(rest) {
+				t.Errorf("message %d: %v text %q holds a stray brace or %%", m, l, text)
+			}
+		}
+	}
+}
+
+// TestExpand checks the formatter: named arguments in any order and used
+// any number of times, values put in as they are, and what it does with a
+// text it cannot complete.
+func TestExpand(t *testing.T) {
+	tests := []struct {
+		name, text string
+		args       []arg
+		want       string
+	}{
+		{"no arguments", "plain", nil, "plain"},
+		{"empty text", "", []arg{{"a", "x"}}, ""},
+		{"one", "on {on}.", []arg{{"on", "2022-01-15"}}, "on 2022-01-15."},
+		{"order of args does not matter", "{b}{a}", []arg{{"a", "1"}, {"b", "2"}}, "21"},
+		{"used twice", "{a}-{a}", []arg{{"a", "x"}}, "x-x"},
+		{"the first of two args of one name", "{a}", []arg{{"a", "1"}, {"a", "2"}}, "1"},
+		{"adjacent", "{a}{b}{a}", []arg{{"a", "x"}, {"b", "y"}}, "xyx"},
+		{"a value is not read again", "{a} {b}", []arg{{"a", "{b}"}, {"b", "%s"}}, "{b} %s"},
+		{"an empty value", "[{a}]", []arg{{"a", ""}}, "[]"},
+		{"a missing argument stays", "{a} {zz}", []arg{{"a", "x"}}, "x {zz}"},
+		{"an unclosed brace stays", "{a} {b", []arg{{"a", "x"}, {"b", "y"}}, "x {b"},
+		{"a closing brace alone stays", "a} {a}", []arg{{"a", "x"}}, "a} x"},
+		{"multibyte text around", "您在 {on} 更新{title}。", []arg{{"on", "2022年1月15日"}, {"title", "此认证"}}, "您在 2022年1月15日 更新此认证。"},
+	}
+	for _, tt := range tests {
+		if got := expand(tt.text, tt.args); got != tt.want {
+			t.Errorf("%s: expand(%q, %v) = %q, want %q", tt.name, tt.text, tt.args, got, tt.want)
+		}
+	}
+}
