@@ -10,6 +10,21 @@
 // Chinese ("zh-TW", "zh-Hant") falls back to English: [Lookup] says why,
 // and reports whether a tag was matched at all.
 //
+// # Sentences
+//
+// [Decision] tells the answer of [policy.Policy.Eligibility]: whether the
+// holder can renew on the day and if not why, then the days on which they
+// can, as the Decision gives them:
+//
+//	On 2021-12-01 you cannot renew this certification: its renewal window is not open yet. You can renew from 2022-01-15 until 2022-07-14.
+//	您在 2021年12月1日 不能更新此认证：其更新窗口尚未开放。您可以在 2022年1月15日 至 2022年7月14日 期间更新此认证。
+//
+// A sentence that names a certification takes it as an argument and names
+// it by its English title, quoted, in both languages, as the policy's
+// Chinese page does; without a name it says "this certification" (此认证).
+// The Chinese texts use the page's words: 认证, 更新, 更新评估, 认证配置文件
+// and Microsoft Learn 上的文档配置文件.
+//
 // # Days and instants
 //
 // A day is written as each language writes it: 2022-01-15 in English, the

@@ -12,4 +12,22 @@ var english = [numMsgs]string{
 	mZoneSec:   "UTC{sign}{hh}:{mi}:{ss}",
 	mInstant:   "{date} {time} ({zone})",
 	mNoInstant: "no time",
+
+	mJoin:     "{a} {b}",
+	mThisCert: "this certification",
+	mTitle:    "“{name}”",
+
+	mDecisionCan:    "On {on} you can renew {title}.",
+	mDecisionCannot: "On {on} you cannot renew {title}: {why}.",
+	mDecisionNone:   "No decision has been made on renewing {title} on {on}.",
+	mWindowFrom:     "You can renew from {from} until {last}.",
+	mWindowLast:     "The last day to renew is {last}.",
+	mWindowNever:    "Its renewal assessment is not offered before it expires on {closes}, so it cannot be renewed in this window.",
+
+	mWhyNotHeld:      "you do not hold it on that day",
+	mWhyNeverExpires: "it never expires, so there is nothing to renew",
+	mWhyExpired:      "it has expired, and is earned again by passing the required exams",
+	mWhyNotYetOpen:   "its renewal window is not open yet",
+	mWhyUnavailable:  "its renewal assessment is not offered yet",
+	mWhyNotLinked:    "your certification profile is not linked to your Microsoft Learn profile",
 }

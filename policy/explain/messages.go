@@ -20,5 +20,26 @@ const (
 	mInstant   // {date} {time} {zone}: an instant
 	mNoInstant // the zero time.Time
 
+	// Joining sentences, and naming a certification.
+	mJoin     // {a} {b}: two sentences, one after the other
+	mThisCert // a certification not named: this certification
+	mTitle    // {name}: a certification's name, quoted
+
+	// Decisions.
+	mDecisionCan    // {on} {title}: the holder may renew
+	mDecisionCannot // {on} {title} {why}: the holder may not renew, and why
+	mDecisionNone   // {on} {title}: the zero Decision, or no Reason
+	mWindowFrom     // {from} {last}: the days on which the holder can renew
+	mWindowLast     // {last}: the last day to renew, once the holder can
+	mWindowNever    // {closes}: the assessment comes after the expiry
+
+	// Why a holder may not renew, a clause for {why}, one per Reason.
+	mWhyNotHeld
+	mWhyNeverExpires
+	mWhyExpired
+	mWhyNotYetOpen
+	mWhyUnavailable
+	mWhyNotLinked
+
 	numMsgs // the length of each table
 )

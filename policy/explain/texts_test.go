@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+
+	"github.com/certrenew/certrenew/policy"
 )
 
 // placeholder matches an argument of a text.
@@ -75,5 +77,24 @@ func TestExpand(t *testing.T) {
 		if got := expand(tt.text, tt.args); got != tt.want {
 			t.Errorf("%s: expand(%q, %v) = %q, want %q", tt.name, tt.text, tt.args, got, tt.want)
 		}
+	}
+}
+
+// TestEveryReasonHasAClause checks that every Reason but Eligible has the
+// clause that says why it stops a renewal, each its own.
+func TestEveryReasonHasAClause(t *testing.T) {
+	seen := map[msg]policy.Reason{}
+	for r := policy.Reason(1); r.IsValid(); r++ {
+		if r == policy.Eligible {
+			continue
+		}
+		m := whyMsgs[r]
+		if m == 0 {
+			t.Errorf("%v has no clause", r)
+		}
+		if other, ok := seen[m]; ok {
+			t.Errorf("%v and %v share a clause", r, other)
+		}
+		seen[m] = r
 	}
 }

@@ -16,4 +16,22 @@ var chinese = [numMsgs]string{
 	mZoneSec:   "UTC{sign}{hh}:{mi}:{ss}",
 	mInstant:   "{date} {time}（{zone}）",
 	mNoInstant: "无时间",
+
+	mJoin:     "{a}{b}",
+	mThisCert: "此认证",
+	mTitle:    "“{name}”",
+
+	mDecisionCan:    "您可以在 {on} 更新{title}。",
+	mDecisionCannot: "您在 {on} 不能更新{title}：{why}。",
+	mDecisionNone:   "尚未就 {on} 能否更新{title}作出决定。",
+	mWindowFrom:     "您可以在 {from} 至 {last} 期间更新此认证。",
+	mWindowLast:     "更新此认证的最后一天是 {last}。",
+	mWindowNever:    "此认证将于 {closes} 过期，而其更新评估在此之前不会推出，因此本次无法更新。",
+
+	mWhyNotHeld:      "您当天未持有此认证",
+	mWhyNeverExpires: "此认证不会过期，因此无需更新",
+	mWhyExpired:      "此认证已过期，必须通过所需的考试来再次获得",
+	mWhyNotYetOpen:   "其更新窗口尚未开放",
+	mWhyUnavailable:  "其更新评估尚未推出",
+	mWhyNotLinked:    "您的认证配置文件尚未连接到 Microsoft Learn 上的文档配置文件",
 }
