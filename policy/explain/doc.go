@@ -19,6 +19,11 @@
 //	On 2021-12-01 you cannot renew this certification: its renewal window is not open yet. You can renew from 2022-01-15 until 2022-07-14.
 //	您在 2021年12月1日 不能更新此认证：其更新窗口尚未开放。您可以在 2022年1月15日 至 2022年7月14日 期间更新此认证。
 //
+// [Item] tells an item of an agenda ([agenda.Item]) with its days, one
+// sentence per kind: the window opening, the first day the holder can
+// renew, a reminder, the instant a retake lockout lifts, the last day and
+// the expiry.
+//
 // A sentence that names a certification takes it as an argument and names
 // it by its English title, quoted, in both languages, as the policy's
 // Chinese page does; without a name it says "this certification" (此认证).

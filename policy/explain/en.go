@@ -30,4 +30,13 @@ var english = [numMsgs]string{
 	mWhyNotYetOpen:   "its renewal window is not open yet",
 	mWhyUnavailable:  "its renewal assessment is not offered yet",
 	mWhyNotLinked:    "your certification profile is not linked to your Microsoft Learn profile",
+
+	mItemWindowOpens:  "On {on} the renewal window of {title} opens; the last day to renew is {last}.",
+	mItemCanRenew:     "From {on} you can renew {title}, until {last}.",
+	mItemReminder:     "Reminder {n}, on {on}: you can renew {title} until {last}; it expires on {expires}.",
+	mItemReminderN0:   "Reminder, on {on}: you can renew {title} until {last}; it expires on {expires}.",
+	mItemLockoutLifts: "From {at} you can make another attempt at the renewal assessment of {title}.",
+	mItemLastDay:      "{on} is the last day to renew {title}, which expires on {expires}.",
+	mItemExpires:      "On {on} {title} expires: from that day it is no longer valid, and it is earned again by passing the required exams.",
+	mItemUnknown:      "On {on} something is due for {title}.",
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/certrenew/certrenew/cert"
 )
@@ -22,7 +23,7 @@ func (l Language) texts() *[numMsgs]string {
 
 // format returns the text of m in l with its arguments in place.
 func (l Language) format(m msg, args ...arg) string {
-	return expand(l.texts()[m], args)
+	return expand(l.texts()[m], args, l == Chinese)
 }
 
 // expand returns text with each {name} replaced by the value of the first
@@ -30,7 +31,12 @@ func (l Language) format(m msg, args ...arg) string {
 // in are never read again, so a value that holds braces stays as it is. A
 // {name} with no arg, and a brace with no partner, are left as they are;
 // the tests check that no text of the tables leaves one.
-func expand(text string, args []arg) string {
+//
+// When tight is set, as for Chinese, a space of text next to a value that
+// begins or ends with full-width punctuation, such as the "）" that ends an
+// instant, is dropped: Chinese puts no space beside such a mark. Spaces in
+// the values themselves are left alone.
+func expand(text string, args []arg, tight bool) string {
 	var b strings.Builder
 	n := len(text)
 	for _, a := range args {
@@ -46,17 +52,32 @@ func expand(text string, args []arg) string {
 		if j < 0 {
 			break
 		}
-		b.WriteString(text[:i])
 		name := text[i+1 : i+j]
 		v, ok := value(args, name)
 		if !ok {
 			v = text[i : i+j+1]
 		}
+		before, after := text[:i], text[i+j+1:]
+		if tight && ok {
+			if r, _ := utf8.DecodeRuneInString(v); isFullWidthMark(r) {
+				before = strings.TrimSuffix(before, " ")
+			}
+			if r, _ := utf8.DecodeLastRuneInString(v); isFullWidthMark(r) {
+				after = strings.TrimPrefix(after, " ")
+			}
+		}
+		b.WriteString(before)
 		b.WriteString(v)
-		text = text[i+j+1:]
+		text = after
 	}
 	b.WriteString(text)
 	return b.String()
+}
+
+// isFullWidthMark reports whether r is a full-width punctuation mark
+// beside which Chinese puts no space.
+func isFullWidthMark(r rune) bool {
+	return strings.ContainsRune("（）。，、：；！？", r)
 }
 
 // value returns the value of the first arg named name.

@@ -41,5 +41,15 @@ const (
 	mWhyUnavailable
 	mWhyNotLinked
 
+	// Agenda items, one per Kind, and one for a value that is no kind.
+	mItemWindowOpens  // {on} {title} {last}
+	mItemCanRenew     // {on} {title} {last}
+	mItemReminder     // {on} {n} {title} {last} {expires}
+	mItemReminderN0   // {on} {title} {last} {expires}: a reminder with no number
+	mItemLockoutLifts // {at} {title}
+	mItemLastDay      // {on} {title} {expires}
+	mItemExpires      // {on} {title}
+	mItemUnknown      // {on} {title}
+
 	numMsgs // the length of each table
 )

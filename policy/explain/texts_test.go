@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/agenda"
 )
 
 // placeholder matches an argument of a text.
@@ -74,8 +75,31 @@ func TestExpand(t *testing.T) {
 		{"multibyte text around", "您在 {on} 更新{title}。", []arg{{"on", "2022年1月15日"}, {"title", "此认证"}}, "您在 2022年1月15日 更新此认证。"},
 	}
 	for _, tt := range tests {
-		if got := expand(tt.text, tt.args); got != tt.want {
-			t.Errorf("%s: expand(%q, %v) = %q, want %q", tt.name, tt.text, tt.args, got, tt.want)
+		if got := expand(tt.text, tt.args, false); got != tt.want {
+			t.Errorf("%s: expand(%q, %v, false) = %q, want %q", tt.name, tt.text, tt.args, got, tt.want)
+		}
+	}
+}
+
+// TestExpandTight checks that, for Chinese, a space next to a value that
+// begins or ends with full-width punctuation is dropped, and no other.
+func TestExpandTight(t *testing.T) {
+	at := "2022年2月3日 00:10（UTC+08:00）"
+	tests := []struct {
+		text string
+		args []arg
+		want string
+	}{
+		{"从 {at} 起。", []arg{{"at", at}}, "从 2022年2月3日 00:10（UTC+08:00）起。"},
+		{"从 {at} 起。", []arg{{"at", "2022年2月3日"}}, "从 2022年2月3日 起。"},
+		{"甲 {x} 乙", []arg{{"x", "（括号）"}}, "甲（括号）乙"},
+		{"甲 {x} 乙", []arg{{"x", "a （ b"}}, "甲 a （ b 乙"}, // spaces inside a value stay
+		{"甲  {x}", []arg{{"x", "，"}}, "甲 ，"},            // one space only
+		{"甲 {missing} 乙", nil, "甲 {missing} 乙"},
+	}
+	for _, tt := range tests {
+		if got := expand(tt.text, tt.args, true); got != tt.want {
+			t.Errorf("expand(%q, %v, true) = %q, want %q", tt.text, tt.args, got, tt.want)
 		}
 	}
 }
@@ -96,5 +120,21 @@ func TestEveryReasonHasAClause(t *testing.T) {
 			t.Errorf("%v and %v share a clause", r, other)
 		}
 		seen[m] = r
+	}
+}
+
+// TestEveryKindHasAText checks that every agenda Kind has a text of its
+// own.
+func TestEveryKindHasAText(t *testing.T) {
+	seen := map[msg]agenda.Kind{}
+	for _, k := range agenda.Kinds {
+		m := itemMsgs[k]
+		if m == 0 {
+			t.Errorf("%v has no text", k)
+		}
+		if other, ok := seen[m]; ok {
+			t.Errorf("%v and %v share a text", k, other)
+		}
+		seen[m] = k
 	}
 }

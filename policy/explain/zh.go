@@ -34,4 +34,13 @@ var chinese = [numMsgs]string{
 	mWhyNotYetOpen:   "其更新窗口尚未开放",
 	mWhyUnavailable:  "其更新评估尚未推出",
 	mWhyNotLinked:    "您的认证配置文件尚未连接到 Microsoft Learn 上的文档配置文件",
+
+	mItemWindowOpens:  "{title}的更新窗口将于 {on} 开放，更新的最后一天是 {last}。",
+	mItemCanRenew:     "从 {on} 起，您可以更新{title}，最晚至 {last}。",
+	mItemReminder:     "第 {n} 次提醒（{on}）：您可以更新{title}，最晚至 {last}；此认证将于 {expires} 过期。",
+	mItemReminderN0:   "提醒（{on}）：您可以更新{title}，最晚至 {last}；此认证将于 {expires} 过期。",
+	mItemLockoutLifts: "从 {at} 起，您可以再次尝试{title}的更新评估。",
+	mItemLastDay:      "{on} 是更新{title}的最后一天，此认证将于 {expires} 过期。",
+	mItemExpires:      "{title}将于 {on} 过期：自该日起不再有效，必须通过所需的考试来再次获得。",
+	mItemUnknown:      "{on}，{title}有一项待办事项。",
 }
