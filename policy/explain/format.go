@@ -124,22 +124,24 @@ func pad(n, width int) string {
 // 24-hour clock and its offset from UTC, all in t's own location (as
 // [cert.DateOf] takes its day, RULES D4): "2022-02-02 09:30 (UTC+08:00)" in
 // English, "2022年2月2日 09:30（UTC+08:00）" in Chinese, and "UTC" for the
-// offset 0. Seconds are written when they are not 0. A fraction of a second
-// is rounded up, so that the time written is never before t: a lockout
-// that lifts at 09:30:00.5 is written 09:30:01. The zero time.Time, no
-// instant, is "no time" or "无时间".
+// offset 0. Seconds are written when they are not 0, with their fraction
+// when there is one, so that the time written is exactly t: a lockout that
+// lifts at 09:30:00.5 is written 09:30:00.5, neither before it lifts nor
+// after. The zero time.Time, no instant, is "no time" or "无时间".
 func Instant(l Language, t time.Time) string {
 	if t.IsZero() {
 		return l.format(mNoInstant)
 	}
-	if ns := t.Nanosecond(); ns != 0 {
-		t = t.Add(time.Second - time.Duration(ns))
-	}
 	y, m, d := t.Date()
 	hh, mi, ss := t.Clock()
-	clock := l.format(mTime, arg{"hh", pad(hh, 2)}, arg{"mi", pad(mi, 2)})
-	if ss != 0 {
-		clock = l.format(mTimeSec, arg{"hh", pad(hh, 2)}, arg{"mi", pad(mi, 2)}, arg{"ss", pad(ss, 2)})
+	h, mm := arg{"hh", pad(hh, 2)}, arg{"mi", pad(mi, 2)}
+	clock := l.format(mTime, h, mm)
+	if ns := t.Nanosecond(); ss != 0 || ns != 0 {
+		sec := pad(ss, 2)
+		if ns != 0 {
+			sec += strings.TrimRight("."+pad(ns, 9), "0")
+		}
+		clock = l.format(mTimeSec, h, mm, arg{"ss", sec})
 	}
 	return l.format(mInstant, arg{"date", l.day(y, int(m), d)}, arg{"time", clock}, arg{"zone", l.zone(t)})
 }

@@ -38,7 +38,8 @@ func TestDate(t *testing.T) {
 }
 
 // TestInstant checks instants in both languages: offsets east and west of
-// UTC, seconds, a fraction rounded up across midnight, and the zero time.
+// UTC, the day in the instant's own location, seconds and their fractions,
+// and the zero time.
 func TestInstant(t *testing.T) {
 	beijing := time.FixedZone("CST", 8*3600)
 	newYork := time.FixedZone("EST", -5*3600)
@@ -57,9 +58,9 @@ func TestInstant(t *testing.T) {
 		{"half-hour offset", time.Date(2022, 2, 2, 9, 30, 0, 0, india), "2022-02-02 09:30 (UTC+05:30)", "2022年2月2日 09:30（UTC+05:30）"},
 		{"an offset with seconds", time.Date(1900, 1, 1, 12, 0, 0, 0, lmt), "1900-01-01 12:00 (UTC+08:05:43)", "1900年1月1日 12:00（UTC+08:05:43）"},
 		{"seconds", time.Date(2022, 2, 2, 9, 30, 5, 0, time.UTC), "2022-02-02 09:30:05 (UTC)", "2022年2月2日 09:30:05（UTC）"},
-		{"a fraction rounds up", time.Date(2022, 2, 2, 9, 30, 0, 1, time.UTC), "2022-02-02 09:30:01 (UTC)", "2022年2月2日 09:30:01（UTC）"},
-		{"a fraction rounds up across midnight", time.Date(2022, 2, 2, 23, 59, 59, 500_000_000, beijing), "2022-02-03 00:00 (UTC+08:00)", "2022年2月3日 00:00（UTC+08:00）"},
-		{"a fraction rounds up across the year", time.Date(2021, 12, 31, 23, 59, 59, 999_999_999, time.UTC), "2022-01-01 00:00 (UTC)", "2022年1月1日 00:00（UTC）"},
+		{"a nanosecond is written", time.Date(2022, 2, 2, 9, 30, 0, 1, time.UTC), "2022-02-02 09:30:00.000000001 (UTC)", "2022年2月2日 09:30:00.000000001（UTC）"},
+		{"a fraction is written without its trailing zeros", time.Date(2022, 2, 2, 23, 59, 59, 500_000_000, beijing), "2022-02-02 23:59:59.5 (UTC+08:00)", "2022年2月2日 23:59:59.5（UTC+08:00）"},
+		{"a fraction is never rounded", time.Date(2021, 12, 31, 23, 59, 59, 999_999_999, time.UTC), "2021-12-31 23:59:59.999999999 (UTC)", "2021年12月31日 23:59:59.999999999（UTC）"},
 		{"the zero time is no instant", time.Time{}, "no time", "无时间"},
 	}
 	for _, tt := range tests {
