@@ -24,6 +24,21 @@
 // renew, a reminder, the instant a retake lockout lifts, the last day and
 // the expiry.
 //
+// [Error] tells a refusal: of [policy.Policy.Earn], [policy.Policy.Renew]
+// and [policy.Policy.RecordAttempt], of the retake rule, of a replay, of
+// the parsers. It knows every sentinel error of packages cert, assessment,
+// policy and policy/history by [errors.Is], and tells the data of their
+// typed errors, found by [errors.As]: the day and the window of a
+// [*policy.NotEligibleError], the instant a [*assessment.LockoutError]
+// lifts, the event of a [*history.EventError], the text a
+// [*cert.ParseError] could not read. [Problem] tells a problem that
+// [history.Check] finds in a stored profile. An error's own text is for
+// developers, in English, and is never shown; an error Error does not know
+// gets a generic sentence.
+//
+//	It is too soon for another attempt at the renewal assessment: you can try again from 2022-02-03 00:10 (UTC+08:00).
+//	现在还不能再次尝试更新评估：您可以从 2022年2月3日 00:10（UTC+08:00）起再次尝试。
+//
 // A sentence that names a certification takes it as an argument and names
 // it by its English title, quoted, in both languages, as the policy's
 // Chinese page does; without a name it says "this certification" (此认证).

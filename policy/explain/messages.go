@@ -51,5 +51,62 @@ const (
 	mItemExpires      // {on} {title}
 	mItemUnknown      // {on} {title}
 
+	// Refusals: the typed errors, with their data.
+	mAttemptCannot   // {on} {why}: a NotEligibleError of an attempt
+	mWhyUnknown      // a NotEligibleError whose Decision names no reason that stops
+	mReasonBare      // {why}: a reason's sentinel alone
+	mLockout         // {until}: a LockoutError
+	mOrderAt         // {n} {at} {m} {prev}: an OrderError
+	mSyntaxText      // {text}: a ParseError
+	mLevelText       // {text}: a LevelError
+	mCatalogCert     // {id}: a CatalogError naming a certification
+	mPolicyPath      // {path}: a FieldError naming a value
+	mLogEvent        // {n}: a LogError naming an event
+	mLogPath         // {path}: a LogError naming a value only
+	mEventRefused    // {n} {event}: an EventError
+	mEventRefusedNoN // {event}: an EventError with no index
+	mEventMerged     // {n} {event}: an EventError inside a merged log
+	mEvEarned        // {id} {on}: an event, told inside mEventRefused
+	mEvAttemptPassed // {id} {at}
+	mEvAttemptFailed // {id} {at}
+	mEvLinked        // {learn} {on}
+	mEvMerged        // {mcid} {on}
+	mEvNoKind        // an event of no kind
+	mProblem         // {n} {id}: a history.Problem
+	mProblemNoID     // {n}: a Problem naming no certification
+	mProblemAny      // a Problem with no index
+
+	// Refusals: the sentinels, one each, and two for what is no refusal.
+	mErrGeneric
+	mErrNil
+	mErrSyntax
+	mErrUnknownLevel
+	mErrInvalidCatalog
+	mErrTooSoon
+	mErrPassed
+	mErrOrder
+	mErrInvalidRetakes
+	mErrStaleCycle
+	mErrNotEligible
+	mErrStillActive
+	mErrPrerequisite
+	mErrBackdated
+	mErrUnknownCert
+	mErrDateRange // {max}: the last day a cert.Date holds
+	mErrInvalidPolicy
+	mErrUnknownReason
+	mErrInvalidLog
+	mErrNoKind
+	mErrEventOrder
+	mErrAlreadyLinked
+	mErrMergeLinked
+	mErrMergeSelf
+	mErrNoEarnDay
+	mErrNoExpiry
+	mErrUnexpectedExpiry
+	mErrExpiryNotAfterEarned
+	mErrUnreachableExpiry
+	mErrHeldTwice
+
 	numMsgs // the length of each table
 )
