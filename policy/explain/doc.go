@@ -1,6 +1,22 @@
 // Package explain answers how to tell a holder, in their own language, what
 // the library decided: it puts decisions, refusals and agenda items into
-// sentences, in English and in Simplified Chinese.
+// sentences, with their days, in English and in Simplified Chinese.
+//
+// The rule is one call per value: [Decision] for a [policy.Decision],
+// [Error] for a refusal, [Item] for an [agenda.Item], each taking the
+// [Language] first.
+//
+//	d := p.Eligibility(holder, admin, today)
+//	fmt.Println(explain.Decision(explain.Match("zh-CN"), admin, d, today))
+//	// 您在 2021年12月1日 不能更新“Microsoft Certified: Azure Administrator Associate”：其更新窗口尚未开放。您可以在 2022年1月15日 至 2022年7月14日 期间更新此认证。
+//
+// The rest is detail.
+//
+// The sentences are for people, not programs: their wording may change from
+// one release to the next. Match errors with [errors.Is] and [errors.As],
+// and decisions by their Reason, never by a sentence. The package is no
+// general translation library either: it holds the texts of this library's
+// values, in two languages.
 //
 // # Languages
 //
@@ -64,6 +80,6 @@
 // message has a text in every language, that the texts of a message take
 // the same arguments, and that no sentence leaves one unformatted.
 //
-// Nothing here reads a clock or does I/O; every value is safe to share
-// between goroutines.
+// Nothing here reads a clock or does I/O, and nothing changes after it is
+// built: every function is safe to call from several goroutines at once.
 package explain
