@@ -8,17 +8,67 @@ import (
 	"github.com/certrenew/certrenew/examples/internal/golden"
 )
 
-// TestRun checks the answers against their golden file, which was read
-// against RULES.md by hand, question by question: the window opening
-// 2022-01-15 for an expiry of 2022-07-15 (E2), the 24-hour lockout from
-// the second attempt (A3), the expert renewed to 2023-09-01 while its
-// associate keeps 2022-07-15 (N2, R2), and so on.
+// TestRun checks the answers against their golden files, one per language
+// mode, which were read against RULES.md by hand, question by question:
+// the window opening 2022-01-15 for an expiry of 2022-07-15, its last day
+// 2022-07-14 (E2, D2); the new title's assessment offered 2022-05-01, six
+// months after its launch, inside a window opening 2022-03-15 (E3); the
+// 24-hour lockout from the second attempt, lifting 2022-02-02 09:30 UTC
+// (A3); the expert renewed to 2023-09-01 while its associate keeps
+// 2022-07-15 (N1, N2, R2), and its next window 2023-03-01..2023-08-31.
 func TestRun(t *testing.T) {
-	var out, errs bytes.Buffer
-	if code := run(nil, &out, &errs); code != 0 || errs.Len() != 0 {
-		t.Fatalf("run() = %d, stderr %q", code, errs.String())
+	tests := []struct {
+		args   []string
+		golden string
+	}{
+		{nil, "faq-both.golden"},
+		{[]string{"-lang", "en"}, "faq-en.golden"},
+		{[]string{"-lang=zh"}, "faq-zh.golden"},
+		// Other tags of each language give the same output.
+		{[]string{"-lang", "zh-CN"}, "faq-zh.golden"},
+		{[]string{"-lang", "ZH_hans_cn"}, "faq-zh.golden"},
+		{[]string{"-lang", "en-GB"}, "faq-en.golden"},
+		// Traditional Chinese, unknown tags and the empty tag fall back
+		// to English (explain.Lookup).
+		{[]string{"-lang", "zh-TW"}, "faq-en.golden"},
+		{[]string{"-lang", "fr"}, "faq-en.golden"},
+		{[]string{"-lang="}, "faq-en.golden"},
 	}
-	golden.Check(t, "faq.golden", out.Bytes())
+	for _, tt := range tests {
+		var out, errs bytes.Buffer
+		if code := run(tt.args, &out, &errs); code != 0 || errs.Len() != 0 {
+			t.Fatalf("run(%q) = %d, stderr %q", tt.args, code, errs.String())
+		}
+		golden.Check(t, tt.golden, out.Bytes())
+	}
+}
+
+// TestBothIsEachLanguage checks that the output in both languages holds
+// every line of each language's own, in the same order.
+func TestBothIsEachLanguage(t *testing.T) {
+	output := func(args ...string) []string {
+		var out, errs bytes.Buffer
+		if code := run(args, &out, &errs); code != 0 {
+			t.Fatalf("run(%q) = %d, stderr %q", args, code, errs.String())
+		}
+		return strings.Split(out.String(), "\n")
+	}
+	both := output()
+	for _, tag := range []string{"en", "zh"} {
+		one := output("-lang", tag)
+		i := 0
+		for _, line := range both {
+			if i < len(one) && line == one[i] {
+				i++
+			}
+		}
+		if i != len(one) {
+			t.Errorf("-lang %s: line %d, %q, is not in the output in both languages", tag, i+1, one[i])
+		}
+	}
+	if n := strings.Count(strings.Join(both, "\n"), "RULES"); n < 2*numQuestions {
+		t.Errorf("%d answers cite RULES, want every answer in both languages", n)
+	}
 }
 
 // TestBadArgs checks that an unknown flag or a stray argument gets one line
@@ -29,6 +79,8 @@ func TestBadArgs(t *testing.T) {
 		{"-x=1"},
 		{"extra"},
 		{"-", "x"},
+		{"-lang"},
+		{"-lang", "zh", "extra"},
 	} {
 		var out, errs bytes.Buffer
 		if code := run(args, &out, &errs); code != 2 {
