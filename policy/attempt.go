@@ -154,7 +154,7 @@ func (p Policy) checkDay(pr cert.Profile, c cert.Certification, hasFirst bool, f
 		}
 	}
 	if !d.Eligible {
-		return &NotEligibleError{Op: opAttempt, Cert: c.ID, On: on, Decision: d}
+		return &NotEligibleError{Op: OpRecordAttempt, Cert: c.ID, On: on, Decision: d}
 	}
 	return nil
 }

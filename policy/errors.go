@@ -98,7 +98,7 @@ func (r Reason) Err() error {
 // sentinel of its Decision's Reason ([Reason.Err]), such as
 // [ErrOutsideWindow] for NotYetOpen and [ErrExpired] for Expired.
 type NotEligibleError struct {
-	Op       string    // the operation refused: "renew" or "record an attempt"
+	Op       string    // the operation refused: OpRenew or OpRecordAttempt
 	Cert     cert.ID   // the certification
 	On       cert.Date // the day asked about
 	Decision Decision  // why: Eligible is false
@@ -109,16 +109,16 @@ type NotEligibleError struct {
 // from 2022-01-15)`.
 func (e *NotEligibleError) Error() string {
 	op := e.Op
-	if op == opAttempt {
+	if op == OpRecordAttempt {
 		op += " at" // "cannot record an attempt at "azure-administrator""
 	}
 	return "policy: cannot " + op + " " + strconv.Quote(string(e.Cert)) + " on " + e.On.String() + ": " + e.Decision.words()
 }
 
-// The operations a NotEligibleError names.
+// The operations a [NotEligibleError] names in its Op.
 const (
-	opRenew   = "renew"
-	opAttempt = "record an attempt"
+	OpRenew         = "renew"             // Renew and RenewCredential
+	OpRecordAttempt = "record an attempt" // RecordAttempt and CheckAttempt
 )
 
 // Unwrap returns [ErrNotEligible] and the sentinel of the Decision's

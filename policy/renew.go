@@ -129,7 +129,7 @@ func (p Policy) RenewCredential(pr cert.Profile, c cert.Certification, passed ce
 		return cert.Credential{}, err
 	}
 	if d := p.Eligibility(pr, c, passed); !d.Eligible {
-		return cert.Credential{}, &NotEligibleError{Op: opRenew, Cert: c.ID, On: passed, Decision: d}
+		return cert.Credential{}, &NotEligibleError{Op: OpRenew, Cert: c.ID, On: passed, Decision: d}
 	}
 	renewed, _ := pr.Credential(c.ID)
 	renewed.Expires = renewed.Expires.AddMonths(p.ExtensionMonths)

@@ -25,6 +25,7 @@
 package agenda
 
 import (
+	"errors"
 	"strconv"
 	"time"
 
@@ -91,9 +92,16 @@ func (k *Kind) UnmarshalText(text []byte) error {
 	return &kindError{string(text)}
 }
 
+// ErrUnknownKind is matched, with [errors.Is], by the error of
+// [Kind.MarshalText] and [Kind.UnmarshalText] for a value or text that
+// names no kind.
+var ErrUnknownKind = errors.New("agenda: unknown kind")
+
+// A kindError reports text or a value that names no Kind.
 type kindError struct{ text string }
 
 func (e *kindError) Error() string { return "agenda: unknown kind " + strconv.Quote(e.text) }
+func (e *kindError) Unwrap() error { return ErrUnknownKind }
 
 // An Item is one dated thing that comes next for a credential.
 type Item struct {

@@ -94,4 +94,5 @@ var english = [numMsgs]string{
 	mErrExpiryNotAfterEarned: "The credential expires on or before the day it was earned.",
 	mErrUnreachableExpiry:    "The credential's expiry is not one that earning and renewing it can give.",
 	mErrHeldTwice:            "The profile holds this certification twice.",
+	mErrUnknownKind:          "That is not a known kind of agenda item.",
 }

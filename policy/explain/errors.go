@@ -7,6 +7,7 @@ import (
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/agenda"
 	"github.com/certrenew/certrenew/policy/history"
 )
 
@@ -58,6 +59,9 @@ var sentinels = [...]sentinel{
 	{history.ErrExpiryNotAfterEarned, mErrExpiryNotAfterEarned, 0},
 	{history.ErrUnreachableExpiry, mErrUnreachableExpiry, 0},
 	{history.ErrHeldTwice, mErrHeldTwice, 0},
+
+	// Package agenda.
+	{agenda.ErrUnknownKind, mErrUnknownKind, 0},
 
 	// Package cert: text that is no date or no level.
 	{cert.ErrSyntax, mErrSyntax, 0},
@@ -219,7 +223,7 @@ func notEligible(l Language, e *policy.NotEligibleError) string {
 	}
 	on := arg{"on", Date(l, e.On)}
 	var head string
-	if e.Op == "record an attempt" { // the Op of RecordAttempt and CheckAttempt
+	if e.Op == policy.OpRecordAttempt {
 		head = l.format(mAttemptCannot, on, arg{"why", why})
 	} else {
 		head = l.format(mDecisionCannot, on, arg{"title", l.format(mThisCert)}, arg{"why", why})

@@ -107,6 +107,7 @@ const (
 	mErrExpiryNotAfterEarned
 	mErrUnreachableExpiry
 	mErrHeldTwice
+	mErrUnknownKind
 
 	numMsgs // the length of each table
 )

@@ -11,6 +11,7 @@ import (
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/agenda"
 	"github.com/certrenew/certrenew/policy/explain"
 	"github.com/certrenew/certrenew/policy/history"
 )
@@ -58,11 +59,12 @@ var allSentinels = []struct {
 	{"history.ErrUnexpectedExpiry", history.ErrUnexpectedExpiry},
 	{"history.ErrExpiryNotAfterEarned", history.ErrExpiryNotAfterEarned},
 	{"history.ErrUnreachableExpiry", history.ErrUnreachableExpiry},
+	{"agenda.ErrUnknownKind", agenda.ErrUnknownKind},
 	{"history.ErrHeldTwice", history.ErrHeldTwice},
 }
 
 // sentinelDirs are the packages whose sentinels explain tells, by their
-// directory from here: those it imports. (policy/agenda has none yet.)
+// directory from here: those it imports.
 var sentinelDirs = []string{"../../cert", "../../assessment", "..", "../history", "../agenda"}
 
 // sentinelDecl matches the declaration of a sentinel error, alone or in a

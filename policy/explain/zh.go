@@ -98,4 +98,5 @@ var chinese = [numMsgs]string{
 	mErrExpiryNotAfterEarned: "该证书的失效日期不晚于其获得日期。",
 	mErrUnreachableExpiry:    "该证书的失效日期不是获得及更新认证所能得出的日期。",
 	mErrHeldTwice:            "认证配置文件中两次持有此认证。",
+	mErrUnknownKind:          "这不是已知的日程项目类型。",
 }

@@ -268,9 +268,12 @@ func (rp *replay) merge(e *Event) *EventError {
 	}
 	other, err := rp.r.Replay(e.MCID, e.Events, e.On)
 	if err != nil {
+		rule := ""
 		var inner *EventError
-		errors.As(err, &inner)
-		return &EventError{Rule: inner.Rule, Err: fmt.Errorf("in the log of %q: %w", e.MCID, err)}
+		if errors.As(err, &inner) {
+			rule = inner.Rule
+		}
+		return &EventError{Rule: rule, Err: fmt.Errorf("in the log of %q: %w", e.MCID, err)}
 	}
 	switch {
 	case other.Profile.Learn != "":
