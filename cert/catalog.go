@@ -13,9 +13,10 @@ import (
 // A Catalog is a set of certifications, in a stable order, found by [ID].
 //
 // The zero Catalog is empty: Lookup finds nothing and All yields nothing.
-// Build one with [Roadmap] or [NewCatalog], or read one from JSON. No method
-// changes a Catalog once built, and copies share its storage; the slices of
-// a [Certification] it returns are shared too, and must not be modified.
+// Build one with [Roadmap] or [NewCatalog], or read one with [ParseCatalog].
+// No method changes a Catalog once built, and copies share its storage; the
+// slices of a [Certification] it returns are shared too, and must not be
+// modified.
 type Catalog struct {
 	certs []Certification
 }
@@ -31,39 +32,81 @@ type Catalog struct {
 //     (RULES R1);
 //   - an exam language that is not a well-formed BCP 47 tag (RULES A6).
 //
+// The refusal is a [*CatalogError] about the first certification, in the
+// order given, with a problem of its own, or else the first with a problem
+// in its prerequisites. Its Path is "": the certifications were not read
+// from JSON.
+//
 // The catalog keeps copies of certs and of their slices: later changes to
 // them do not reach it. An empty Prerequisites or ExamLanguages is kept as
 // nil.
 func NewCatalog(certs ...Certification) (Catalog, error) {
+	c, err := newCatalog(certs, false)
+	if err != nil {
+		err.Path = ""
+		return Catalog{}, err
+	}
+	return c, nil
+}
+
+// newCatalog is NewCatalog. A refusal's Path is the JSON path that the
+// value at fault has in the catalog's JSON form. When fresh, certs and
+// their slices are the catalog's own, just decoded, and are not copied.
+func newCatalog(certs []Certification, fresh bool) (Catalog, *CatalogError) {
 	if len(certs) == 0 {
-		return Catalog{}, &CatalogError{Problem: "no certifications"}
+		return Catalog{}, &CatalogError{Path: "certifications", Problem: "no certifications"}
 	}
 	for i, c := range certs {
 		if err := check(c, certs[:i]); err != nil {
+			err.Path = certPath(i) + "." + err.Path
 			return Catalog{}, err
 		}
 	}
 	// Check prerequisites once every ID is known, so order does not matter.
-	for _, c := range certs {
+	for i, c := range certs {
 		for j, pre := range c.Prerequisites {
 			k := slices.IndexFunc(certs, func(x Certification) bool { return x.ID == pre })
+			var problem string
 			switch {
 			case k < 0:
-				return Catalog{}, &CatalogError{Cert: c.ID, Problem: "prerequisite " + strconv.Quote(string(pre)) + " is not in the catalog"}
+				problem = "prerequisite " + strconv.Quote(string(pre)) + " is not in the catalog"
 			case certs[k].Level != Associate:
-				return Catalog{}, &CatalogError{Cert: c.ID, Problem: "prerequisite " + strconv.Quote(string(pre)) + " is " + certs[k].Level.String() + ", not Associate"}
+				problem = "prerequisite " + strconv.Quote(string(pre)) + " is " + certs[k].Level.String() + ", not Associate"
 			case slices.Contains(c.Prerequisites[:j], pre):
-				return Catalog{}, &CatalogError{Cert: c.ID, Problem: "prerequisite " + strconv.Quote(string(pre)) + " is listed twice"}
+				problem = "prerequisite " + strconv.Quote(string(pre)) + " is listed twice"
+			default:
+				continue
 			}
+			return Catalog{}, &CatalogError{Path: strictjson.Index(certPath(i)+".prerequisites", j), Cert: c.ID, Problem: problem}
 		}
 	}
-	owned := make([]Certification, len(certs))
+	owned := certs
+	if !fresh {
+		owned = make([]Certification, len(certs))
+	}
 	for i, c := range certs {
-		c.Prerequisites = own(c.Prerequisites)
-		c.ExamLanguages = own(c.ExamLanguages)
+		if fresh {
+			c.Prerequisites = clipped(c.Prerequisites)
+			c.ExamLanguages = clipped(c.ExamLanguages)
+		} else {
+			c.Prerequisites = own(c.Prerequisites)
+			c.ExamLanguages = own(c.ExamLanguages)
+		}
 		owned[i] = c
 	}
-	return Catalog{certs: owned}, nil
+	return Catalog{certs: slices.Clip(owned)}, nil
+}
+
+// certPath returns the JSON path of certification i of a catalog.
+func certPath(i int) string { return strictjson.Index("certifications", i) }
+
+// clipped returns s with no spare capacity, or nil when s is empty: own
+// for a slice that is the catalog's already.
+func clipped[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clip(s)
 }
 
 // own returns a copy of s with no spare capacity, or nil when s is empty, so
@@ -77,25 +120,26 @@ func own[S ~[]E, E any](s S) S {
 }
 
 // check reports what is wrong with c on its own, given the certifications
-// before it.
-func check(c Certification, before []Certification) error {
+// before it. The error's Path is that of the member at fault within the
+// certification's JSON form, such as "level" or "examLanguages[1]".
+func check(c Certification, before []Certification) *CatalogError {
 	switch {
 	case c.ID == "":
-		return &CatalogError{Problem: "a certification has no ID (name " + strconv.Quote(c.Name) + ")"}
+		return &CatalogError{Path: "id", Problem: "a certification has no ID (name " + strconv.Quote(c.Name) + ")"}
 	case c.Name == "":
-		return &CatalogError{Cert: c.ID, Problem: "no name"}
+		return &CatalogError{Path: "name", Cert: c.ID, Problem: "no name"}
 	case !c.Level.IsValid():
-		return &CatalogError{Cert: c.ID, Problem: "unknown level " + c.Level.String(), Err: &LevelError{Text: c.Level.String()}}
+		return &CatalogError{Path: "level", Cert: c.ID, Problem: "unknown level " + c.Level.String(), Err: &LevelError{Text: c.Level.String()}}
 	case slices.ContainsFunc(before, func(x Certification) bool { return x.ID == c.ID }):
-		return &CatalogError{Cert: c.ID, Problem: "listed twice"}
+		return &CatalogError{Path: "id", Cert: c.ID, Problem: "listed twice"}
 	case !c.Launched.IsZero() && c.RenewalFrom.Before(c.Launched) && !c.RenewalFrom.IsZero():
-		return &CatalogError{Cert: c.ID, Problem: "renewalFrom " + c.RenewalFrom.String() + " is before launched " + c.Launched.String()}
+		return &CatalogError{Path: "renewalFrom", Cert: c.ID, Problem: "renewalFrom " + c.RenewalFrom.String() + " is before launched " + c.Launched.String()}
 	case len(c.Prerequisites) > 0 && c.Level != Expert:
-		return &CatalogError{Cert: c.ID, Problem: "only an Expert title has prerequisites, not " + c.Level.String()}
+		return &CatalogError{Path: "prerequisites", Cert: c.ID, Problem: "only an Expert title has prerequisites, not " + c.Level.String()}
 	}
-	for _, tag := range c.ExamLanguages {
+	for j, tag := range c.ExamLanguages {
 		if !isLanguageTag(tag) {
-			return &CatalogError{Cert: c.ID, Problem: "exam language " + strconv.Quote(tag) + " is not a BCP 47 tag"}
+			return &CatalogError{Path: strictjson.Index("examLanguages", j), Cert: c.ID, Problem: "exam language " + strconv.Quote(tag) + " is not a BCP 47 tag"}
 		}
 	}
 	return nil
@@ -191,25 +235,62 @@ func (c Catalog) MarshalJSON() ([]byte, error) {
 	return json.Marshal(catalogJSON{c.certs})
 }
 
-// UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
-// MarshalJSON writes, refuses members it does not know, in another case or
-// given twice (a misspelt field is an error, not a silent default) and
-// anything after the catalog's object, and then checks the catalog as
-// [NewCatalog] does. On error c is unchanged. JSON null leaves c unchanged
-// and is no error, as encoding/json's convention for unmarshalers asks.
+// ParseCatalog reads a catalog from the JSON form that [Catalog.MarshalJSON]
+// writes, and checks it as [NewCatalog] does. It is strict: it refuses
+// members it does not know, spelt in another case or given twice (a
+// misspelt member is an error, not a silent default), values of the wrong
+// type, strings that are not valid UTF-8, and anything after the catalog's
+// object; and it refuses null, which names no catalog, and empty input.
+//
+// Every refusal matches [ErrInvalidCatalog] and is a [*CatalogError] whose
+// Path is the JSON path of the value at fault, such as
+// "certifications[3].launched"; a JSON syntax error gives its byte offset in
+// the message. An error from reading a value keeps its cause:
+// "certifications[0].level" with an unknown level matches [ErrUnknownLevel]
+// too, and a day that does not exist, [ErrSyntax].
+func ParseCatalog(data []byte) (Catalog, error) {
+	c, null, err := parseCatalog(data)
+	switch {
+	case err != nil:
+		return Catalog{}, err
+	case null:
+		return Catalog{}, &CatalogError{Problem: "null, not a catalog"}
+	}
+	return c, nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads what [ParseCatalog]
+// reads and refuses what it refuses, except JSON null, which leaves c
+// unchanged and is no error, as encoding/json's convention for
+// unmarshalers asks. To read a catalog that must be there, such as a file,
+// use ParseCatalog. On error c is unchanged.
 func (c *Catalog) UnmarshalJSON(data []byte) error {
-	var v catalogJSON
-	null, err := strictjson.Decode(data, &v)
-	if err != nil {
-		return &CatalogError{Problem: err.Error(), Err: err}
-	}
-	if null {
-		return nil
-	}
-	got, err := NewCatalog(v.Certifications...)
+	got, null, err := parseCatalog(data)
 	if err != nil {
 		return err
 	}
-	*c = got
+	if !null {
+		*c = got
+	}
 	return nil
+}
+
+// parseCatalog is ParseCatalog, which reports null rather than refusing it.
+func parseCatalog(data []byte) (c Catalog, null bool, err error) {
+	var v catalogJSON
+	null, err = strictjson.Decode(data, &v)
+	if err != nil {
+		if se, ok := err.(*strictjson.Error); ok {
+			return Catalog{}, false, &CatalogError{Path: se.Path, Problem: se.Err.Error(), Err: se.Err}
+		}
+		return Catalog{}, false, &CatalogError{Problem: err.Error(), Err: err}
+	}
+	if null {
+		return Catalog{}, true, nil
+	}
+	c, cerr := newCatalog(v.Certifications, true)
+	if cerr != nil {
+		return Catalog{}, false, cerr
+	}
+	return c, false, nil
 }
