@@ -1,8 +1,10 @@
 package cert
 
 import (
+	"cmp"
 	"encoding/json"
 	"iter"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,10 +18,21 @@ import (
 // Build one with [Roadmap] or [NewCatalog], or read one with [ParseCatalog].
 // No method changes a Catalog once built, and copies share its storage; the
 // slices of a [Certification] it returns are shared too, and must not be
-// modified.
+// modified. A catalog of more than 64 titles also holds an index of their
+// IDs, 4 bytes a title, which NewCatalog builds once.
 type Catalog struct {
 	certs []Certification
+
+	// byID holds the indexes of certs in the order of their IDs, for
+	// Lookup's binary search; it is nil for a catalog of at most
+	// scanMax titles, which Lookup scans, as it does the Roadmap's.
+	byID []int32
 }
+
+// scanMax is the largest catalog that Lookup scans rather than searches:
+// below it, comparing IDs one after another is as fast as a binary search
+// (BenchmarkLookupCrossover), and costs no index.
+const scanMax = 64
 
 // NewCatalog returns a catalog of certs, in the order given. It refuses, with
 // an error matching [ErrInvalidCatalog]:
@@ -52,33 +65,54 @@ func NewCatalog(certs ...Certification) (Catalog, error) {
 // newCatalog is NewCatalog. A refusal's Path is the JSON path that the
 // value at fault has in the catalog's JSON form. When fresh, certs and
 // their slices are the catalog's own, just decoded, and are not copied.
+//
+// It takes O(n log n) time for n titles: one sort of their indexes by ID,
+// which finds the IDs given twice and then every prerequisite by binary
+// search.
 func newCatalog(certs []Certification, fresh bool) (Catalog, *CatalogError) {
 	if len(certs) == 0 {
 		return Catalog{}, &CatalogError{Path: "certifications", Problem: "no certifications"}
 	}
+	if len(certs) > math.MaxInt32 {
+		return Catalog{}, &CatalogError{Path: "certifications", Problem: "more than " + strconv.Itoa(math.MaxInt32) + " certifications"}
+	}
+	byID := sortedIndex(certs)
+	twice := firstRepeat(byID, func(i int32) ID { return certs[i].ID })
 	for i, c := range certs {
-		if err := check(c, certs[:i]); err != nil {
+		if err := check(c, i == twice); err != nil {
 			err.Path = certPath(i) + "." + err.Path
 			return Catalog{}, err
 		}
 	}
 	// Check prerequisites once every ID is known, so order does not matter.
 	for i, c := range certs {
+		again := -1 // the first prerequisite listed twice
+		if len(c.Prerequisites) > 1 {
+			pres := make([]int32, len(c.Prerequisites))
+			for j := range pres {
+				pres[j] = int32(j)
+			}
+			sortByKey(pres, func(j int32) ID { return c.Prerequisites[j] })
+			again = firstRepeat(pres, func(j int32) ID { return c.Prerequisites[j] })
+		}
 		for j, pre := range c.Prerequisites {
-			k := slices.IndexFunc(certs, func(x Certification) bool { return x.ID == pre })
+			k := search(certs, byID, pre)
 			var problem string
 			switch {
 			case k < 0:
 				problem = "prerequisite " + strconv.Quote(string(pre)) + " is not in the catalog"
 			case certs[k].Level != Associate:
 				problem = "prerequisite " + strconv.Quote(string(pre)) + " is " + certs[k].Level.String() + ", not Associate"
-			case slices.Contains(c.Prerequisites[:j], pre):
+			case j == again:
 				problem = "prerequisite " + strconv.Quote(string(pre)) + " is listed twice"
 			default:
 				continue
 			}
 			return Catalog{}, &CatalogError{Path: strictjson.Index(certPath(i)+".prerequisites", j), Cert: c.ID, Problem: problem}
 		}
+	}
+	if len(certs) <= scanMax {
+		byID = nil
 	}
 	owned := certs
 	if !fresh {
@@ -94,7 +128,62 @@ func newCatalog(certs []Certification, fresh bool) (Catalog, *CatalogError) {
 		}
 		owned[i] = c
 	}
-	return Catalog{certs: slices.Clip(owned)}, nil
+	return Catalog{certs: slices.Clip(owned), byID: byID}, nil
+}
+
+// sortedIndex returns the indexes of certs in the order of their IDs, and
+// of titles with one ID in their own order.
+func sortedIndex(certs []Certification) []int32 {
+	byID := make([]int32, len(certs))
+	for i := range byID {
+		byID[i] = int32(i)
+	}
+	sortByKey(byID, func(i int32) ID { return certs[i].ID })
+	return byID
+}
+
+// sortByKey sorts indexes by their key, and indexes of one key in their
+// own order, as a stable sort would, but in O(n log n) time.
+func sortByKey(indexes []int32, key func(int32) ID) {
+	slices.SortFunc(indexes, func(a, b int32) int {
+		if c := strings.Compare(string(key(a)), string(key(b))); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+}
+
+// firstRepeat returns the least index i, among the sorted indexes, whose key
+// an index less than i has too, or -1 when every key is different. The
+// indexes are sorted as sortByKey sorts them, so that in each run of one
+// key the least index comes first and the second is the least of the
+// repeats.
+func firstRepeat(sorted []int32, key func(int32) ID) int {
+	first := -1
+	for k := 1; k < len(sorted); k++ {
+		if key(sorted[k]) == key(sorted[k-1]) && (first < 0 || int(sorted[k]) < first) {
+			first = int(sorted[k])
+		}
+	}
+	return first
+}
+
+// search returns the index in certs of the title with the ID, by binary
+// search over byID, the indexes of certs sorted by ID; or -1.
+func search(certs []Certification, byID []int32, id ID) int {
+	lo, hi := 0, len(byID)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if certs[byID[m]].ID < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(byID) && certs[byID[lo]].ID == id {
+		return int(byID[lo])
+	}
+	return -1
 }
 
 // certPath returns the JSON path of certification i of a catalog.
@@ -119,10 +208,11 @@ func own[S ~[]E, E any](s S) S {
 	return slices.Clip(slices.Clone(s))
 }
 
-// check reports what is wrong with c on its own, given the certifications
-// before it. The error's Path is that of the member at fault within the
-// certification's JSON form, such as "level" or "examLanguages[1]".
-func check(c Certification, before []Certification) *CatalogError {
+// check reports what is wrong with c on its own; twice tells whether a
+// title before it has its ID. The error's Path is that of the member at
+// fault within the certification's JSON form, such as "level" or
+// "examLanguages[1]".
+func check(c Certification, twice bool) *CatalogError {
 	switch {
 	case c.ID == "":
 		return &CatalogError{Path: "id", Problem: "a certification has no ID (name " + strconv.Quote(c.Name) + ")"}
@@ -130,7 +220,7 @@ func check(c Certification, before []Certification) *CatalogError {
 		return &CatalogError{Path: "name", Cert: c.ID, Problem: "no name"}
 	case !c.Level.IsValid():
 		return &CatalogError{Path: "level", Cert: c.ID, Problem: "unknown level " + c.Level.String(), Err: &LevelError{Text: c.Level.String()}}
-	case slices.ContainsFunc(before, func(x Certification) bool { return x.ID == c.ID }):
+	case twice:
 		return &CatalogError{Path: "id", Cert: c.ID, Problem: "listed twice"}
 	case !c.Launched.IsZero() && c.RenewalFrom.Before(c.Launched) && !c.RenewalFrom.IsZero():
 		return &CatalogError{Path: "renewalFrom", Cert: c.ID, Problem: "renewalFrom " + c.RenewalFrom.String() + " is before launched " + c.Launched.String()}
@@ -192,14 +282,27 @@ func isLanguageTag(s string) bool {
 }
 
 // Lookup returns the certification with the given ID, and whether the
-// catalog holds one.
+// catalog holds one. It scans a small catalog, such as the Roadmap, and
+// searches a large one by its index, in O(log n) time; it does not
+// allocate.
 func (c Catalog) Lookup(id ID) (Certification, bool) {
-	for i := range c.certs {
-		if c.certs[i].ID == id {
-			return c.certs[i], true
-		}
+	if i := c.index(id); i >= 0 {
+		return c.certs[i], true
 	}
 	return Certification{}, false
+}
+
+// index returns the index in c.certs of the title with the ID, or -1.
+func (c Catalog) index(id ID) int {
+	if c.byID != nil {
+		return search(c.certs, c.byID, id)
+	}
+	for i := range c.certs {
+		if c.certs[i].ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // All returns an iterator over the catalog's certifications, in the catalog's

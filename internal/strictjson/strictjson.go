@@ -208,6 +208,7 @@ type decoder struct {
 	depth   int
 	path    []segment
 	structs map[reflect.Type]*structInfo
+	methods map[reflect.Type]uint8
 	scratch []byte // for unescaping keys
 }
 
@@ -355,7 +356,8 @@ func (d *decoder) value(v reflect.Value) error {
 		v.Set(p)
 		return nil
 	}
-	if reflect.PointerTo(t).Implements(unmarshalerType) {
+	methods := d.methodsOf(t)
+	if methods&isUnmarshaler != 0 {
 		start := d.pos
 		if err := d.skip(); err != nil {
 			return err
@@ -366,7 +368,7 @@ func (d *decoder) value(v reflect.Value) error {
 		}
 		return nil
 	}
-	if reflect.PointerTo(t).Implements(textUnmarshalerType) {
+	if methods&isTextUnmarshaler != 0 {
 		if c != '"' {
 			return d.mismatch("a string")
 		}
@@ -462,6 +464,32 @@ func (d *decoder) value(v reflect.Value) error {
 		return d.number(v)
 	}
 	return d.fail(d.pos, errors.New("strictjson: cannot decode into the Go type "+t.String()))
+}
+
+// The methods that decide how a type decodes.
+const (
+	isUnmarshaler     = 1 << iota // *T has UnmarshalJSON
+	isTextUnmarshaler             // *T has UnmarshalText
+)
+
+// methodsOf returns the methods of *t that decide how t decodes, from the
+// decoder's cache: asking reflect for each value costs more than the rest
+// of decoding it.
+func (d *decoder) methodsOf(t reflect.Type) uint8 {
+	if m, ok := d.methods[t]; ok {
+		return m
+	}
+	var m uint8
+	if pt := reflect.PointerTo(t); pt.Implements(unmarshalerType) {
+		m |= isUnmarshaler
+	} else if pt.Implements(textUnmarshalerType) {
+		m |= isTextUnmarshaler
+	}
+	if d.methods == nil {
+		d.methods = map[reflect.Type]uint8{}
+	}
+	d.methods[t] = m
+	return m
 }
 
 // viaJSON checks the syntax of the value at d.pos and decodes it into v
