@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/certrenew/certrenew/internal/strictjson"
 )
@@ -39,6 +40,8 @@ const scanMax = 64
 //   - no certifications at all;
 //   - an empty ID or name, a level that is not one of the four, or an ID
 //     given twice;
+//   - an ID, name or prerequisite that is not valid UTF-8, which JSON
+//     could not carry: two such IDs could marshal to the same text;
 //   - a renewal day before the launch day;
 //   - a prerequisite on a title that is not Expert, a prerequisite that is
 //     not in the catalog, is not an Associate title, or is listed twice
@@ -216,8 +219,12 @@ func check(c Certification, twice bool) *CatalogError {
 	switch {
 	case c.ID == "":
 		return &CatalogError{Path: "id", Problem: "a certification has no ID (name " + strconv.Quote(c.Name) + ")"}
+	case !utf8.ValidString(string(c.ID)):
+		return &CatalogError{Path: "id", Cert: c.ID, Problem: "the ID is not valid UTF-8"}
 	case c.Name == "":
 		return &CatalogError{Path: "name", Cert: c.ID, Problem: "no name"}
+	case !utf8.ValidString(c.Name):
+		return &CatalogError{Path: "name", Cert: c.ID, Problem: "the name " + strconv.Quote(c.Name) + " is not valid UTF-8"}
 	case !c.Level.IsValid():
 		return &CatalogError{Path: "level", Cert: c.ID, Problem: "unknown level " + c.Level.String(), Err: &LevelError{Text: c.Level.String()}}
 	case twice:
@@ -226,6 +233,11 @@ func check(c Certification, twice bool) *CatalogError {
 		return &CatalogError{Path: "renewalFrom", Cert: c.ID, Problem: "renewalFrom " + c.RenewalFrom.String() + " is before launched " + c.Launched.String()}
 	case len(c.Prerequisites) > 0 && c.Level != Expert:
 		return &CatalogError{Path: "prerequisites", Cert: c.ID, Problem: "only an Expert title has prerequisites, not " + c.Level.String()}
+	}
+	for j, pre := range c.Prerequisites {
+		if !utf8.ValidString(string(pre)) {
+			return &CatalogError{Path: strictjson.Index("prerequisites", j), Cert: c.ID, Problem: "prerequisite " + strconv.Quote(string(pre)) + " is not valid UTF-8"}
+		}
 	}
 	for j, tag := range c.ExamLanguages {
 		if !isLanguageTag(tag) {

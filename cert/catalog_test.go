@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -114,6 +115,18 @@ func TestNewCatalogRefuses(t *testing.T) {
 			return append(cs, cert.Certification{ID: "azure-iot-developer", Name: "Microsoft Certified: Azure IoT Developer Specialty",
 				Level: cert.Specialty, Prerequisites: []cert.ID{"azure-developer"}})
 		}), "azure-iot-developer"},
+		{"H1 an ID that is not valid UTF-8", with(func(cs []cert.Certification) []cert.Certification {
+			cs[1].ID = "azure-developer\xff"
+			return cs
+		}), "azure-developer\xff"},
+		{"H1 a name that is not valid UTF-8", with(func(cs []cert.Certification) []cert.Certification {
+			cs[1].Name = "Microsoft Certified: Azure Developer Associate\xe2\x80"
+			return cs
+		}), "azure-developer"},
+		{"R1 a prerequisite that is not valid UTF-8", with(func(cs []cert.Certification) []cert.Certification {
+			cs[2].Prerequisites = []cert.ID{"azure-administrator", "\xc3"}
+			return cs
+		}), "devops-engineer"},
 		{"E3 renewalFrom before launched", with(func(cs []cert.Certification) []cert.Certification {
 			cs[0].Launched, cs[0].RenewalFrom = day("2021-02-01"), day("2021-01-31")
 			return cs
@@ -163,9 +176,24 @@ func checkCatalogError(t *testing.T, err error, id cert.ID) {
 	if ce.Path != "" {
 		t.Errorf("CatalogError.Path = %q from NewCatalog, want \"\" (%v)", ce.Path, err)
 	}
-	if msg := err.Error(); !strings.HasPrefix(msg, "cert: invalid catalog: ") || (id != "" && !strings.Contains(msg, `"`+string(id)+`"`)) {
+	if msg := err.Error(); !strings.HasPrefix(msg, "cert: invalid catalog: ") || (id != "" && !strings.Contains(msg, strconv.Quote(string(id)))) {
 		t.Errorf("error %q does not start with \"cert: invalid catalog: \" and quote %q", msg, id)
 	}
+}
+
+// TestNewCatalogRefusesIDsJSONCannotTell checks that two IDs that differ
+// only in bytes that are not UTF-8 are refused: encoding/json would write
+// both as "a\ufffd", and the catalog would not survive a round trip.
+func TestNewCatalogRefusesIDsJSONCannotTell(t *testing.T) {
+	a := cert.Certification{ID: "a\xff", Name: "A", Level: cert.Associate}
+	b := cert.Certification{ID: "a\xfe", Name: "B", Level: cert.Associate}
+	ja, _ := json.Marshal(a.ID)
+	jb, _ := json.Marshal(b.ID)
+	if string(ja) != string(jb) {
+		t.Fatalf("json.Marshal tells %q from %q: %s, %s", a.ID, b.ID, ja, jb)
+	}
+	_, err := cert.NewCatalog(a, b)
+	checkCatalogError(t, err, a.ID)
 }
 
 func TestNewCatalogAccepts(t *testing.T) {
@@ -173,6 +201,11 @@ func TestNewCatalogAccepts(t *testing.T) {
 		name string
 		f    func(cs []cert.Certification) []cert.Certification
 	}{
+		{"H1 IDs and names beyond ASCII", func(cs []cert.Certification) []cert.Certification {
+			cs[1].ID, cs[1].Name = "azure-développeur", "Microsoft Certified: Azure 开发人员 Associate"
+			cs[2].Prerequisites = []cert.ID{"azure-administrator", "azure-développeur"}
+			return cs
+		}},
 		{"A6 good language tags", func(cs []cert.Certification) []cert.Certification {
 			cs[1].ExamLanguages = []string{"en", "zh-Hans", "pt-BR", "x-private", "es-419", "i-klingon", "en-a-bbb", "x-a", "sr-Latn-RS", "EN"}
 			return cs
