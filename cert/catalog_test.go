@@ -132,7 +132,11 @@ func TestNewCatalogRefuses(t *testing.T) {
 			return cs
 		}), "azure-administrator"},
 	}
-	for _, tag := range []string{"en_US", "", "-en", "en-", "toolongsubtag", "en--US", "e", "1en", "x", "en-x", "zh-Hans-", "en US", "é"} {
+	for _, tag := range []string{"en_US", "", "-en", "en-", "toolongsubtag", "en--US", "e", "1en", "x", "en-x", "zh-Hans-", "en US", "é",
+		"abcdefghi",    // BCP 47: a language subtag of 9 letters
+		"en-abcdefghi", // a later subtag of 9 characters
+		"en-12345678a", // and of 9 with digits
+	} {
 		tests = append(tests, struct {
 			name  string
 			certs []cert.Certification
@@ -208,6 +212,10 @@ func TestNewCatalogAccepts(t *testing.T) {
 		}},
 		{"A6 good language tags", func(cs []cert.Certification) []cert.Certification {
 			cs[1].ExamLanguages = []string{"en", "zh-Hans", "pt-BR", "x-private", "es-419", "i-klingon", "en-a-bbb", "x-a", "sr-Latn-RS", "EN"}
+			return cs
+		}},
+		{"A6 subtags of exactly 8 characters", func(cs []cert.Certification) []cert.Certification {
+			cs[1].ExamLanguages = []string{"abcdefgh", "en-abcdefgh", "en-1234567a", "x-abcdefgh"}
 			return cs
 		}},
 		{"E3 renewalFrom on the launch day", func(cs []cert.Certification) []cert.Certification {
