@@ -350,12 +350,13 @@ func (c Catalog) MarshalJSON() ([]byte, error) {
 	return json.Marshal(catalogJSON{c.certs})
 }
 
-// ParseCatalog reads a catalog from the JSON form that [Catalog.MarshalJSON]
-// writes, and checks it as [NewCatalog] does. It is strict: it refuses
-// members it does not know, spelt in another case or given twice (a
-// misspelt member is an error, not a silent default), values of the wrong
-// type, strings that are not valid UTF-8, and anything after the catalog's
-// object; and it refuses null, which names no catalog, and empty input.
+// ParseCatalog reads a catalog from its JSON form, strictly, and checks it
+// as [NewCatalog] does. The form is the one [Catalog.MarshalJSON] writes.
+// ParseCatalog refuses members it does not know, spelt in another case or
+// given twice (a misspelt member is an error, not a silent default), values
+// of the wrong type, strings that are not valid UTF-8, and anything after
+// the catalog's object; and it refuses null, which names no catalog, and
+// empty input.
 //
 // Every refusal matches [ErrInvalidCatalog] and is a [*CatalogError] whose
 // Path is the JSON path of the value at fault, such as

@@ -5,8 +5,8 @@ import (
 	"strconv"
 )
 
-// The errors of the package match these with [errors.Is], and [errors.As]
-// gives the typed error behind each, with its data: a [*ParseError] behind
+// The errors of the package match these with [errors.Is]. [errors.As] gives
+// the typed error behind each, with its data: a [*ParseError] behind
 // ErrSyntax, a [*LevelError] behind ErrUnknownLevel and a [*CatalogError]
 // behind ErrInvalidCatalog. A CatalogError about an unknown level or a
 // malformed date matches ErrUnknownLevel or ErrSyntax as well.
