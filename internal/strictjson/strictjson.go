@@ -1,6 +1,8 @@
-// Package strictjson decodes the library's JSON forms strictly, and names
-// what it refuses by the JSON path of the key or value at fault, such as
-// "terms[1].from" or "certifications[3].level".
+// Package strictjson decodes the library's JSON forms strictly, naming each
+// fault by its JSON path.
+//
+// A path names the key or value at fault as a reader of the file would,
+// such as "terms[1].from" or "certifications[3].level".
 //
 // encoding/json matches keys to struct fields regardless of case, lets a
 // repeated key silently win, ignores unknown keys, and names what it refuses
@@ -163,8 +165,8 @@ func isIdent(key string) bool {
 // does.
 const maxDepth = 10000
 
-// Decode reads the one JSON value in data into v, which must be a non-nil
-// pointer, checking it as the package doc says. For JSON null, with white
+// Decode reads the one JSON value in data into v, a non-nil pointer. It
+// checks the document as the package doc says. For JSON null, with white
 // space around it or not, it reports null and leaves v as it is. On error,
 // v may hold part of the document: decode into a fresh value and keep it
 // only on success. The error, for a document, is an [*Error] naming the
