@@ -43,11 +43,11 @@ func bigCatalog(n int) []cert.Certification {
 }
 
 // TestBigCatalog builds catalogs of 20,000 titles, and 200,000 unless
-// -short, and round-trips them through JSON (RULES H1): loading is
+// -short or -race, and round-trips them through JSON (RULES H1): loading is
 // O(n log n), not O(n^2).
 func TestBigCatalog(t *testing.T) {
 	sizes := []int{20000, 200000}
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		sizes = sizes[:1]
 	}
 	for _, n := range sizes {
