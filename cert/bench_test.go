@@ -157,6 +157,34 @@ func BenchmarkCatalogLookup(b *testing.B) {
 			}
 		})
 	}
+	b.Run("each in turn", func(b *testing.B) {
+		var ids []cert.ID
+		for c := range roadmap.All() {
+			ids = append(ids, c.ID)
+		}
+		ids = append(ids, "azure-fundamentals")
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			sinkCert, sinkBool = roadmap.Lookup(ids[i])
+			if i++; i == len(ids) {
+				i = 0
+			}
+		}
+	})
+	b.Run("200000 titles", func(b *testing.B) {
+		certs := bigCatalog(200000)
+		c, err := cert.NewCatalog(certs...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			sinkCert, sinkBool = c.Lookup(certs[(i*4099)%len(certs)].ID) // spread over the catalog
+			i++
+		}
+	})
 }
 
 // BenchmarkTime measures the time package's nearest operations, for context:

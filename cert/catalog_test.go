@@ -3,7 +3,9 @@ package cert_test
 import (
 	"encoding/json"
 	"errors"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -114,12 +116,28 @@ func TestNewCatalogRefuses(t *testing.T) {
 			return append(cs, cert.Certification{ID: "azure-iot-developer", Name: "Microsoft Certified: Azure IoT Developer Specialty",
 				Level: cert.Specialty, Prerequisites: []cert.ID{"azure-developer"}})
 		}), "azure-iot-developer"},
+		{"H1 an ID that is not valid UTF-8", with(func(cs []cert.Certification) []cert.Certification {
+			cs[1].ID = "azure-developer\xff"
+			return cs
+		}), "azure-developer\xff"},
+		{"H1 a name that is not valid UTF-8", with(func(cs []cert.Certification) []cert.Certification {
+			cs[1].Name = "Microsoft Certified: Azure Developer Associate\xe2\x80"
+			return cs
+		}), "azure-developer"},
+		{"R1 a prerequisite that is not valid UTF-8", with(func(cs []cert.Certification) []cert.Certification {
+			cs[2].Prerequisites = []cert.ID{"azure-administrator", "\xc3"}
+			return cs
+		}), "devops-engineer"},
 		{"E3 renewalFrom before launched", with(func(cs []cert.Certification) []cert.Certification {
 			cs[0].Launched, cs[0].RenewalFrom = day("2021-02-01"), day("2021-01-31")
 			return cs
 		}), "azure-administrator"},
 	}
-	for _, tag := range []string{"en_US", "", "-en", "en-", "toolongsubtag", "en--US", "e", "1en", "x", "en-x", "zh-Hans-", "en US", "é"} {
+	for _, tag := range []string{"en_US", "", "-en", "en-", "toolongsubtag", "en--US", "e", "1en", "x", "en-x", "zh-Hans-", "en US", "é",
+		"abcdefghi",    // BCP 47: a language subtag of 9 letters
+		"en-abcdefghi", // a later subtag of 9 characters
+		"en-12345678a", // and of 9 with digits
+	} {
 		tests = append(tests, struct {
 			name  string
 			certs []cert.Certification
@@ -160,9 +178,27 @@ func checkCatalogError(t *testing.T, err error, id cert.ID) {
 	if ce.Problem == "" {
 		t.Errorf("CatalogError %v has no Problem", err)
 	}
-	if msg := err.Error(); !strings.HasPrefix(msg, "cert: invalid catalog: ") || (id != "" && !strings.Contains(msg, `"`+string(id)+`"`)) {
+	if ce.Path != "" {
+		t.Errorf("CatalogError.Path = %q from NewCatalog, want \"\" (%v)", ce.Path, err)
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "cert: invalid catalog: ") || (id != "" && !strings.Contains(msg, strconv.Quote(string(id)))) {
 		t.Errorf("error %q does not start with \"cert: invalid catalog: \" and quote %q", msg, id)
 	}
+}
+
+// TestNewCatalogRefusesIDsJSONCannotTell checks that two IDs that differ
+// only in bytes that are not UTF-8 are refused: encoding/json would write
+// both as "a\ufffd", and the catalog would not survive a round trip.
+func TestNewCatalogRefusesIDsJSONCannotTell(t *testing.T) {
+	a := cert.Certification{ID: "a\xff", Name: "A", Level: cert.Associate}
+	b := cert.Certification{ID: "a\xfe", Name: "B", Level: cert.Associate}
+	ja, _ := json.Marshal(a.ID)
+	jb, _ := json.Marshal(b.ID)
+	if string(ja) != string(jb) {
+		t.Fatalf("json.Marshal tells %q from %q: %s, %s", a.ID, b.ID, ja, jb)
+	}
+	_, err := cert.NewCatalog(a, b)
+	checkCatalogError(t, err, a.ID)
 }
 
 func TestNewCatalogAccepts(t *testing.T) {
@@ -170,8 +206,17 @@ func TestNewCatalogAccepts(t *testing.T) {
 		name string
 		f    func(cs []cert.Certification) []cert.Certification
 	}{
+		{"H1 IDs and names beyond ASCII", func(cs []cert.Certification) []cert.Certification {
+			cs[1].ID, cs[1].Name = "azure-développeur", "Microsoft Certified: Azure 开发人员 Associate"
+			cs[2].Prerequisites = []cert.ID{"azure-administrator", "azure-développeur"}
+			return cs
+		}},
 		{"A6 good language tags", func(cs []cert.Certification) []cert.Certification {
 			cs[1].ExamLanguages = []string{"en", "zh-Hans", "pt-BR", "x-private", "es-419", "i-klingon", "en-a-bbb", "x-a", "sr-Latn-RS", "EN"}
+			return cs
+		}},
+		{"A6 subtags of exactly 8 characters", func(cs []cert.Certification) []cert.Certification {
+			cs[1].ExamLanguages = []string{"abcdefgh", "en-abcdefgh", "en-1234567a", "x-abcdefgh"}
 			return cs
 		}},
 		{"E3 renewalFrom on the launch day", func(cs []cert.Certification) []cert.Certification {
@@ -313,43 +358,14 @@ func TestCatalogJSON(t *testing.T) {
 		}
 	})
 
-	refused := []struct {
-		name string
-		json string
-	}{
-		{"H1 an unknown member of the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}],"extra":1}`},
-		{"H1 an unknown member of a title", `{"certifications":[{"id":"a","nam":"A","level":"Associate"}]}`},
-		{"H1 a member in another case", `{"Certifications":[{"id":"a","name":"A","level":"Associate"}]}`},
-		{"H1 a member of a title in another case", `{"certifications":[{"id":"a","Name":"A","level":"Associate"}]}`},
-		{"H1 a member given twice", `{"certifications":[{"id":"a","name":"A","name":"B","level":"Associate"}]}`},
-		{"H1 no certifications", `{"certifications":[]}`},
-		{"H1 null certifications", `{"certifications":null}`},
-		{"H1 an empty object", `{}`},
-		{"H1 a duplicate ID", `{"certifications":[{"id":"a","name":"A","level":"Associate"},{"id":"a","name":"B","level":"Associate"}]}`},
-		{"V1 an unknown level", `{"certifications":[{"id":"a","name":"A","level":"Guru"}]}`},
-		{"R1 a prerequisite on an associate", `{"certifications":[{"id":"a","name":"A","level":"Associate","prerequisites":["a"]}]}`},
-		{"D5 a bad date", `{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-30"}]}`},
-		{"H1 not JSON", `{"certifications":`},
-		{"H1 an array", `[]`},
-		{"H1 a second object after the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}]} {}`},
-		{"H1 a stray brace after the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}]}}`},
-		{"H1 a stray bracket after the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}]}]`},
-		{"H1 empty input", ``},
-	}
-	for _, tt := range refused {
+	for _, tt := range catalogRefusals {
 		t.Run(tt.name+" is refused and leaves the catalog unchanged", func(t *testing.T) {
 			c := cert.Roadmap()
 			err := c.UnmarshalJSON([]byte(tt.json))
 			if err == nil {
 				t.Fatalf("UnmarshalJSON(%s) succeeded with %d titles", tt.json, c.Len())
 			}
-			if !errors.Is(err, cert.ErrInvalidCatalog) {
-				t.Errorf("error %v does not match ErrInvalidCatalog", err)
-			}
-			var ce *cert.CatalogError
-			if !errors.As(err, &ce) {
-				t.Errorf("error %v (%T) is not a *CatalogError", err, err)
-			}
+			checkJSONError(t, err, tt.path)
 			if diff := cmp.Diff(slices.Collect(cert.Roadmap().All()), slices.Collect(c.All())); diff != "" {
 				t.Errorf("a refused UnmarshalJSON changed the catalog (-want +got):\n%s", diff)
 			}
@@ -418,4 +434,118 @@ func TestCatalogJSONKeepsTheCause(t *testing.T) {
 			}
 		})
 	}
+}
+
+// catalogRefusals are JSON texts that ParseCatalog and UnmarshalJSON both
+// refuse, with the JSON path of the value at fault.
+var catalogRefusals = []struct {
+	name string
+	json string
+	path string
+}{
+	{"H1 an unknown member of the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}],"extra":1}`, "extra"},
+	{"H1 an unknown member of a title", `{"certifications":[{"id":"a","nam":"A","level":"Associate"}]}`, "certifications[0].nam"},
+	{"H1 a member in another case", `{"Certifications":[{"id":"a","name":"A","level":"Associate"}]}`, "Certifications"},
+	{"H1 a member of a title in another case", `{"certifications":[{"id":"a","Name":"A","level":"Associate"}]}`, "certifications[0].Name"},
+	{"H1 a member given twice", `{"certifications":[{"id":"a","name":"A","name":"B","level":"Associate"}]}`, "certifications[0].name"},
+	{"H1 a member of a title at the top", `{"certifications":[{"id":"a","name":"A","level":"Associate"}],"level":"Expert"}`, "level"},
+	{"H1 no certifications", `{"certifications":[]}`, "certifications"},
+	{"H1 null certifications", `{"certifications":null}`, "certifications"},
+	{"H1 an empty object", `{}`, "certifications"},
+	{"H1 a title with no ID", `{"certifications":[{"name":"A","level":"Associate"}]}`, "certifications[0].id"},
+	{"H1 a title with no name", `{"certifications":[{"id":"a","level":"Associate"}]}`, "certifications[0].name"},
+	{"H1 a duplicate ID", `{"certifications":[{"id":"a","name":"A","level":"Associate"},{"id":"a","name":"B","level":"Associate"}]}`, "certifications[1].id"},
+	{"H1 a number for a name", `{"certifications":[{"id":"a","name":1,"level":"Associate"}]}`, "certifications[0].name"},
+	{"H1 a title that is not an object", `{"certifications":["a"]}`, "certifications[0]"},
+	{"V1 an unknown level", `{"certifications":[{"id":"a","name":"A","level":"Guru"}]}`, "certifications[0].level"},
+	{"V1 no level", `{"certifications":[{"id":"a","name":"A"}]}`, "certifications[0].level"},
+	{"V1 an empty level", `{"certifications":[{"id":"a","name":"A","level":""}]}`, "certifications[0].level"},
+	{"R1 a prerequisite on an associate", `{"certifications":[{"id":"a","name":"A","level":"Associate","prerequisites":["a"]}]}`, "certifications[0].prerequisites"},
+	{"R1 a prerequisite not in the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"},{"id":"e","name":"E","level":"Expert","prerequisites":["a","b"]}]}`, "certifications[1].prerequisites[1]"},
+	{"A6 a bad language tag", `{"certifications":[{"id":"a","name":"A","level":"Associate","examLanguages":["en","en_US"]}]}`, "certifications[0].examLanguages[1]"},
+	{"E3 renewalFrom before launched", `{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-01","renewalFrom":"2021-01-31"}]}`, "certifications[0].renewalFrom"},
+	{"D5 a bad date", `{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-30"}]}`, "certifications[0].launched"},
+	{"D5 a bad date in the fourth title", `{"certifications":[{"id":"a","name":"A","level":"Associate"},{"id":"b","name":"B","level":"Associate"},` +
+		`{"id":"c","name":"C","level":"Associate"},{"id":"d","name":"D","level":"Associate","launched":"2021-13-01"}]}`, "certifications[3].launched"},
+	{"D5 a date that is a number", `{"certifications":[{"id":"a","name":"A","level":"Associate","examRevised":20210201}]}`, "certifications[0].examRevised"},
+	{"D5 a date that is null", `{"certifications":[{"id":"a","name":"A","level":"Associate","examRevised":null}]}`, "certifications[0].examRevised"},
+	{"H1 invalid UTF-8 in a name", "{\"certifications\":[{\"id\":\"a\",\"name\":\"A\xff\",\"level\":\"Associate\"}]}", "certifications[0].name"},
+	{"H1 not JSON", `{"certifications":`, "certifications"},
+	{"H1 not JSON inside a title", `{"certifications":[{"id":"a",}]}`, "certifications[0]"},
+	{"H1 an array", `[]`, ""},
+	{"H1 a second object after the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}]} {}`, ""},
+	{"H1 a stray brace after the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}]}}`, ""},
+	{"H1 a stray bracket after the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"}]}]`, ""},
+	{"H1 empty input", ``, ""},
+	{"H1 only white space", " \n\t ", ""},
+}
+
+// checkJSONError checks a refusal of a catalog's JSON: it matches
+// ErrInvalidCatalog, is a CatalogError with the path, and names no Go type.
+func checkJSONError(t *testing.T, err error, path string) {
+	t.Helper()
+	if !errors.Is(err, cert.ErrInvalidCatalog) {
+		t.Errorf("error %v does not match ErrInvalidCatalog", err)
+	}
+	var ce *cert.CatalogError
+	if !errors.As(err, &ce) {
+		t.Fatalf("error %v (%T) is not a *CatalogError", err, err)
+	}
+	if ce.Path != path {
+		t.Errorf("CatalogError.Path = %q, want %q (%v)", ce.Path, path, err)
+	}
+	msg := err.Error()
+	prefix := "cert: invalid catalog: " + path
+	if !strings.HasPrefix(msg, prefix) {
+		t.Errorf("error %q does not start with %q", msg, prefix)
+	}
+	// The words of the message, without the path and what it quotes of
+	// the input, which may spell anything.
+	words := quoted.ReplaceAllString(strings.TrimPrefix(msg, prefix), "")
+	for _, name := range []string{"Go ", "struct", "catalogJSON", "cert.", "[]", "strictjson", "json:"} {
+		if strings.Contains(words, name) {
+			t.Errorf("error %q names %q", msg, name)
+		}
+	}
+}
+
+// quoted matches text in double quotes, as strconv.Quote writes it.
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+func TestParseCatalog(t *testing.T) {
+	b, err := json.Marshal(cert.Roadmap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := cert.ParseCatalog(b)
+	if err != nil {
+		t.Fatalf("ParseCatalog(roadmap) = %v", err)
+	}
+	if diff := cmp.Diff(slices.Collect(cert.Roadmap().All()), slices.Collect(c.All())); diff != "" {
+		t.Errorf("H1 the roadmap's JSON round trip mismatch (-want +got):\n%s", diff)
+	}
+	for _, tt := range catalogRefusals {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := cert.ParseCatalog([]byte(tt.json))
+			if err == nil {
+				t.Fatalf("ParseCatalog(%s) succeeded with %d titles", tt.json, c.Len())
+			}
+			checkJSONError(t, err, tt.path)
+			if c.Len() != 0 {
+				t.Errorf("refused catalog has %d titles", c.Len())
+			}
+		})
+	}
+	for _, text := range []string{`null`, " null\n"} {
+		t.Run("H1 null is refused", func(t *testing.T) {
+			_, err := cert.ParseCatalog([]byte(text))
+			checkJSONError(t, err, "")
+		})
+	}
+	t.Run("H1 a syntax error gives its byte offset", func(t *testing.T) {
+		_, err := cert.ParseCatalog([]byte(`{"certifications":[{"id":"a" "name":"A"}]}`))
+		if err == nil || !strings.Contains(err.Error(), "at byte 29") {
+			t.Errorf("ParseCatalog = %v, want the offset 29", err)
+		}
+	})
 }

@@ -108,9 +108,10 @@ func (p Profile) Credential(id ID) (Credential, bool) {
 	return Credential{}, false
 }
 
-// With returns a copy of p in which cr replaces the credential for the same
-// certification, or is added after the others when p holds none. The copy
-// has a slice of its own: p and its slice are unchanged.
+// With returns a copy of p that holds cr as its credential for cr.Cert: cr
+// replaces the credential p holds for that certification, or is added after
+// the others when p holds none. The copy has a slice of its own: p and its
+// slice are unchanged.
 func (p Profile) With(cr Credential) Profile {
 	i := p.Index(cr.Cert)
 	n := len(p.Credentials)

@@ -273,13 +273,12 @@ func (d Date) AddDays(n int) Date {
 	return fromCount(int64(d.n) + int64(n))
 }
 
-// AddMonths returns the day n months after d (before d when n is negative),
-// clamped to the last day of that month: 2024-02-29 plus 12 months is
-// 2025-02-28, and 2021-08-31 minus 6 months is 2021-02-28 (RULES D3). Unlike
-// [time.Time.AddDate] it never spills into the following month, and a day
-// once clamped stays clamped: 2025-02-28 plus 12 months is 2026-02-28
-// (RULES D5). The zero Date, and a result outside 0001-01-01..9999-12-31,
-// give the zero Date.
+// AddMonths returns the day n months after d, clamped to the month's end
+// (RULES D3); n may be negative. 2024-02-29 plus 12 months is 2025-02-28,
+// and 2021-08-31 minus 6 months is 2021-02-28. Unlike [time.Time.AddDate]
+// it never spills into the following month, and a day once clamped stays
+// clamped: 2025-02-28 plus 12 months is 2026-02-28 (RULES D5). The zero
+// Date, and a result outside 0001-01-01..9999-12-31, give the zero Date.
 func (d Date) AddMonths(n int) Date {
 	const maxMonths = 12 * 10000
 	if d.n == 0 || n > maxMonths || n < -maxMonths {
@@ -368,8 +367,8 @@ func (d Date) String() string {
 	return string(d.AppendTo(buf[:0]))
 }
 
-// AppendText appends d's text, "2006-01-02", to b and returns the extended
-// buffer; the zero Date appends nothing. It never fails: the error is for
+// AppendText appends d's text, "2006-01-02", to b and returns the result.
+// The zero Date appends nothing. It never fails: the error is for
 // [encoding.TextAppender] and is always nil. Use [Date.AppendTo] where no
 // error is wanted.
 func (d Date) AppendText(b []byte) ([]byte, error) {

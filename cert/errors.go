@@ -5,8 +5,8 @@ import (
 	"strconv"
 )
 
-// The errors of the package match these with [errors.Is], and [errors.As]
-// gives the typed error behind each, with its data: a [*ParseError] behind
+// The errors of the package match these with [errors.Is]. [errors.As] gives
+// the typed error behind each, with its data: a [*ParseError] behind
 // ErrSyntax, a [*LevelError] behind ErrUnknownLevel and a [*CatalogError]
 // behind ErrInvalidCatalog. A CatalogError about an unknown level or a
 // malformed date matches ErrUnknownLevel or ErrSyntax as well.
@@ -56,17 +56,28 @@ func (e *LevelError) Unwrap() error { return ErrUnknownLevel }
 // A CatalogError reports why a catalog was refused. It matches
 // [ErrInvalidCatalog].
 type CatalogError struct {
-	Cert    ID     // the certification at fault, or "" for the catalog as a whole
+	// Path is the JSON path of the value at fault, such as
+	// "certifications[3].launched", when the catalog was read from JSON
+	// ([ParseCatalog], [Catalog.UnmarshalJSON]); it is "" for a refusal of
+	// [NewCatalog], and for a fault of the document as a whole.
+	Path string
+
+	Cert    ID     // the certification at fault, when its ID is known, or ""
 	Problem string // what is wrong
 	Err     error  // the error behind the problem, if any, such as a [*LevelError]
 }
 
-// Error returns the message, with the certification's ID quoted.
+// Error returns the message: the path, the certification's ID quoted, and
+// the problem, leaving out what is empty.
 func (e *CatalogError) Error() string {
-	if e.Cert == "" {
-		return "cert: invalid catalog: " + e.Problem
+	msg := "cert: invalid catalog: "
+	if e.Path != "" {
+		msg += e.Path + ": "
 	}
-	return "cert: invalid catalog: " + strconv.Quote(string(e.Cert)) + ": " + e.Problem
+	if e.Cert != "" {
+		msg += strconv.Quote(string(e.Cert)) + ": "
+	}
+	return msg + e.Problem
 }
 
 // Unwrap returns [ErrInvalidCatalog] and Err, so that [errors.Is] and

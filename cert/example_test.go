@@ -273,7 +273,32 @@ func ExampleCatalog_UnmarshalJSON() {
 	// Output:
 	// azure-administrator Associate 2021-02-01 [] [en ja zh-Hans]
 	// azure-solutions-architect Expert 2021-02-01 [azure-administrator] []
-	// true cert: invalid catalog: "b": prerequisite "a" is Expert, not Associate
+	// true cert: invalid catalog: certifications[1].prerequisites[0]: "b": prerequisite "a" is Expert, not Associate
+}
+
+func ExampleParseCatalog() {
+	c, err := cert.ParseCatalog([]byte(`{"certifications": [
+		{"id": "azure-administrator", "name": "Microsoft Certified: Azure Administrator Associate", "level": "Associate"}
+	]}`))
+	fmt.Println(c.Len(), err)
+
+	// A refusal names the JSON value at fault by its path.
+	_, err = cert.ParseCatalog([]byte(`{"certifications": [
+		{"id": "azure-administrator", "name": "Microsoft Certified: Azure Administrator Associate", "level": "Associate",
+		 "launched": "2019-02-29"}
+	]}`))
+	var ce *cert.CatalogError
+	fmt.Println(errors.As(err, &ce), ce.Path, errors.Is(err, cert.ErrSyntax))
+	fmt.Println(err)
+
+	// Unlike json.Unmarshal into a Catalog, ParseCatalog refuses null.
+	_, err = cert.ParseCatalog([]byte(`null`))
+	fmt.Println(errors.Is(err, cert.ErrInvalidCatalog), err)
+	// Output:
+	// 1 <nil>
+	// true certifications[0].launched true
+	// cert: invalid catalog: certifications[0].launched: cert: malformed date "2019-02-29": day out of range
+	// true cert: invalid catalog: null, not a catalog
 }
 
 func ExampleDate_String() {

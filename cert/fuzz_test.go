@@ -160,20 +160,41 @@ func FuzzLevelUnmarshalText(f *testing.F) {
 	})
 }
 
-func FuzzCatalogUnmarshalJSON(f *testing.F) {
-	roadmap, err := json.Marshal(cert.Roadmap())
-	if err != nil {
-		f.Fatal(err)
+// addCatalogSeeds adds the commented seeds shared by the catalog fuzz
+// targets, each well under 300 bytes, so that the fuzzer mutates them
+// quickly.
+func addCatalogSeeds(f *testing.F) {
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate"}]}`))                         // one title
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate"}]}}`))                        // a stray brace after it
+	f.Add([]byte(`{"certifications":[]}`))                                                                  // no titles
+	f.Add([]byte(`null`))                                                                                   // null: no change, or refused by ParseCatalog
+	f.Add([]byte(" \n"))                                                                                    // only white space
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Guru"}]}`))                              // an unknown level (RULES V1)
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate","x":1}]}`))                   // an unknown member
+	f.Add([]byte(`{"certifications":[{"id":"a","Name":"A","level":"Associate"}]}`))                         // a member in another case
+	f.Add([]byte(`{"certifications":[{"id":"a","id":"b","name":"A","level":"Associate"}]}`))                // a member given twice
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-30"}]}`)) // a bad date (RULES D5)
+	f.Add([]byte(`{"certifications":[{"id":"e","name":"E","level":"Expert","prerequisites":["a"]},` +
+		`{"id":"a","name":"A","level":"Associate","examLanguages":["en","x-a"]}]}`)) // RULES R1, A6
+	f.Add([]byte(`{"certifications":[{"id":"a\u00e9\ud83d\ude00","name":"\u0041","level":"Specialty",` +
+		`"launched":"2021-02-01","renewalFrom":"2021-02-01","examRevised":""}]}`)) // escapes, beyond ASCII, every day
+	f.Add([]byte("{\"certifications\":[{\"id\":\"a\xff\",\"name\":\"A\",\"level\":\"Associate\"}]}")) // not UTF-8
+}
+
+// checkCatalogFuzzError checks a refusal of catalog JSON: it matches
+// ErrInvalidCatalog, is a CatalogError whose text starts with its path,
+// and names no Go type.
+func checkCatalogFuzzError(t *testing.T, err error) {
+	t.Helper()
+	var ce *cert.CatalogError
+	if !errors.Is(err, cert.ErrInvalidCatalog) || !errors.As(err, &ce) {
+		t.Fatalf("error %v (%T) is not a *CatalogError matching ErrInvalidCatalog", err, err)
 	}
-	f.Add(roadmap)                                                                                                                                                            // the 27 titles (RULES H1)
-	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate"}]}`))                                                                                           // one title
-	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate"}]}}`))                                                                                          // a stray brace after it
-	f.Add([]byte(`{"certifications":[]}`))                                                                                                                                    // no titles
-	f.Add([]byte(`null`))                                                                                                                                                     // null: no change
-	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Guru"}]}`))                                                                                                // an unknown level
-	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate","x":1}]}`))                                                                                     // an unknown member
-	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-30"}]}`))                                                                   // a bad date
-	f.Add([]byte(`{"certifications":[{"id":"e","name":"E","level":"Expert","prerequisites":["a"]},{"id":"a","name":"A","level":"Associate","examLanguages":["en","x-a"]}]}`)) // R1, A6
+	checkJSONError(t, err, ce.Path)
+}
+
+func FuzzCatalogUnmarshalJSON(f *testing.F) {
+	addCatalogSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		orig := bytes.Clone(data)
 		c := cert.Roadmap()
@@ -181,36 +202,74 @@ func FuzzCatalogUnmarshalJSON(f *testing.F) {
 		if !bytes.Equal(data, orig) {
 			t.Fatalf("UnmarshalJSON changed its input from %q to %q", orig, data)
 		}
+		parsed, perr := cert.ParseCatalog(data)
 		if err != nil {
-			if !errors.Is(err, cert.ErrInvalidCatalog) {
-				t.Errorf("error %v does not match ErrInvalidCatalog", err)
-			}
-			var ce *cert.CatalogError
-			if !errors.As(err, &ce) {
-				t.Errorf("error %v (%T) is not a *CatalogError", err, err)
-			}
+			checkCatalogFuzzError(t, err)
 			if diff := cmp.Diff(slices.Collect(cert.Roadmap().All()), slices.Collect(c.All())); diff != "" {
 				t.Errorf("a refused UnmarshalJSON changed the catalog (-want +got):\n%s", diff)
 			}
+			if perr == nil || perr.Error() != err.Error() {
+				t.Errorf("UnmarshalJSON refused %q with %v, but ParseCatalog gives %v", data, err, perr)
+			}
 			return
 		}
-		if !json.Valid(data) {
-			t.Fatalf("UnmarshalJSON accepted invalid JSON %q", data)
+		if string(bytes.TrimSpace(data)) == "null" {
+			if c.Len() != 27 || perr == nil {
+				t.Errorf("null: UnmarshalJSON left %d titles, ParseCatalog gave %v", c.Len(), perr)
+			}
+			return
+		}
+		if perr != nil {
+			t.Fatalf("UnmarshalJSON accepted %q, which ParseCatalog refuses: %v", data, perr)
+		}
+		if diff := cmp.Diff(slices.Collect(parsed.All()), slices.Collect(c.All())); diff != "" {
+			t.Errorf("UnmarshalJSON and ParseCatalog differ (-ParseCatalog +UnmarshalJSON):\n%s", diff)
+		}
+	})
+}
+
+func FuzzParseCatalog(f *testing.F) {
+	addCatalogSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		orig := bytes.Clone(data)
+		c, err := cert.ParseCatalog(data)
+		if !bytes.Equal(data, orig) {
+			t.Fatalf("ParseCatalog changed its input from %q to %q", orig, data)
+		}
+		if err != nil {
+			checkCatalogFuzzError(t, err)
+			if c.Len() != 0 {
+				t.Errorf("ParseCatalog refused %q and returned %d titles", data, c.Len())
+			}
+			return
+		}
+		if !json.Valid(data) || c.Len() == 0 {
+			t.Fatalf("ParseCatalog accepted %q, invalid JSON or no titles (%d)", data, c.Len())
 		}
 		all := slices.Collect(c.All())
 		if _, err := cert.NewCatalog(all...); err != nil {
-			t.Fatalf("UnmarshalJSON accepted a catalog NewCatalog refuses: %v", err)
+			t.Fatalf("ParseCatalog accepted a catalog NewCatalog refuses: %v", err)
 		}
+		// A catalog that loads marshals and reloads to an equal catalog,
+		// whose text is the same again.
 		b, err := json.Marshal(c)
 		if err != nil {
 			t.Fatalf("json.Marshal of an accepted catalog = %v", err)
 		}
-		var back cert.Catalog
-		if err := back.UnmarshalJSON(b); err != nil {
-			t.Fatalf("UnmarshalJSON(MarshalJSON) = %v for %s", err, b)
+		back, err := cert.ParseCatalog(b)
+		if err != nil {
+			t.Fatalf("ParseCatalog(json.Marshal) = %v for %s", err, b)
 		}
 		if diff := cmp.Diff(all, slices.Collect(back.All())); diff != "" {
 			t.Errorf("JSON round trip mismatch (-want +got):\n%s", diff)
+		}
+		if b2, err := json.Marshal(back); err != nil || !bytes.Equal(b, b2) {
+			t.Errorf("the reloaded catalog marshals to %s, %v; want %s", b2, err, b)
+		}
+		for _, x := range all {
+			if got, ok := back.Lookup(x.ID); !ok || got.ID != x.ID {
+				t.Errorf("Lookup(%q) in the reloaded catalog = %v, %v", x.ID, got.ID, ok)
+			}
 		}
 	})
 }

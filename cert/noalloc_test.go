@@ -23,6 +23,10 @@ func TestNoAllocs(t *testing.T) {
 	cr := cert.Credential{Cert: "azure-administrator", Earned: e, Expires: e.AddMonths(12)}
 	p := profile()
 	roadmap := cert.Roadmap()
+	big, err := cert.NewCatalog(bigCatalog(1000)...)
+	if err != nil {
+		t.Fatal(err)
+	}
 	havana, err := time.LoadLocation("America/Havana")
 	if err != nil {
 		t.Fatal(err)
@@ -55,6 +59,9 @@ func TestNoAllocs(t *testing.T) {
 		{"Profile.Credential", 0, func() { _, sinkBool = p.Credential("azure-developer") }},
 		{"Catalog.Lookup first", 0, func() { sinkCert, _ = roadmap.Lookup("azure-administrator") }},
 		{"Catalog.Lookup last", 0, func() { sinkCert, _ = roadmap.Lookup("d365-finance-operations-architect") }},
+		{"Catalog.Lookup missing", 0, func() { sinkCert, _ = roadmap.Lookup("azure-fundamentals") }},
+		{"Catalog.Lookup in 1000 titles", 0, func() { sinkCert, _ = big.Lookup("title-999") }},
+		{"Catalog.Lookup missing in 1000 titles", 0, func() { sinkCert, _ = big.Lookup("title-1000") }},
 		{"Level.String", 0, func() { sinkStr = cert.Expert.String() }},
 		{"Level.AppendText", 0, func() { buf, _ = cert.Associate.AppendText(buf[:0]) }},
 	}

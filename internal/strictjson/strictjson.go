@@ -1,6 +1,8 @@
-// Package strictjson decodes the library's JSON forms strictly, and names
-// what it refuses by the JSON path of the key or value at fault, such as
-// "terms[1].from" or "certifications[3].level".
+// Package strictjson decodes the library's JSON forms strictly, naming each
+// fault by its JSON path.
+//
+// A path names the key or value at fault as a reader of the file would,
+// such as "terms[1].from" or "certifications[3].level".
 //
 // encoding/json matches keys to struct fields regardless of case, lets a
 // repeated key silently win, ignores unknown keys, and names what it refuses
@@ -163,8 +165,8 @@ func isIdent(key string) bool {
 // does.
 const maxDepth = 10000
 
-// Decode reads the one JSON value in data into v, which must be a non-nil
-// pointer, checking it as the package doc says. For JSON null, with white
+// Decode reads the one JSON value in data into v, a non-nil pointer. It
+// checks the document as the package doc says. For JSON null, with white
 // space around it or not, it reports null and leaves v as it is. On error,
 // v may hold part of the document: decode into a fresh value and keep it
 // only on success. The error, for a document, is an [*Error] naming the
@@ -208,6 +210,7 @@ type decoder struct {
 	depth   int
 	path    []segment
 	structs map[reflect.Type]*structInfo
+	methods map[reflect.Type]uint8
 	scratch []byte // for unescaping keys
 }
 
@@ -355,7 +358,8 @@ func (d *decoder) value(v reflect.Value) error {
 		v.Set(p)
 		return nil
 	}
-	if reflect.PointerTo(t).Implements(unmarshalerType) {
+	methods := d.methodsOf(t)
+	if methods&isUnmarshaler != 0 {
 		start := d.pos
 		if err := d.skip(); err != nil {
 			return err
@@ -366,7 +370,7 @@ func (d *decoder) value(v reflect.Value) error {
 		}
 		return nil
 	}
-	if reflect.PointerTo(t).Implements(textUnmarshalerType) {
+	if methods&isTextUnmarshaler != 0 {
 		if c != '"' {
 			return d.mismatch("a string")
 		}
@@ -462,6 +466,32 @@ func (d *decoder) value(v reflect.Value) error {
 		return d.number(v)
 	}
 	return d.fail(d.pos, errors.New("strictjson: cannot decode into the Go type "+t.String()))
+}
+
+// The methods that decide how a type decodes.
+const (
+	isUnmarshaler     = 1 << iota // *T has UnmarshalJSON
+	isTextUnmarshaler             // *T has UnmarshalText
+)
+
+// methodsOf returns the methods of *t that decide how t decodes, from the
+// decoder's cache: asking reflect for each value costs more than the rest
+// of decoding it.
+func (d *decoder) methodsOf(t reflect.Type) uint8 {
+	if m, ok := d.methods[t]; ok {
+		return m
+	}
+	var m uint8
+	if pt := reflect.PointerTo(t); pt.Implements(unmarshalerType) {
+		m |= isUnmarshaler
+	} else if pt.Implements(textUnmarshalerType) {
+		m |= isTextUnmarshaler
+	}
+	if d.methods == nil {
+		d.methods = map[reflect.Type]uint8{}
+	}
+	d.methods[t] = m
+	return m
 }
 
 // viaJSON checks the syntax of the value at d.pos and decodes it into v

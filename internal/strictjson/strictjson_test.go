@@ -160,7 +160,7 @@ func TestDecodeNull(t *testing.T) {
 func TestDecodeKeepsWhatItWasGiven(t *testing.T) {
 	m := months(1)
 	terms := []testTerm{{Months: m}, {Months: m}}
-	v := testDoc{Terms: terms}
+	v := testDoc{Terms: terms, unexported: 7}
 	data := []byte(`{"terms":[{"months":24}],"raw":"x"}`)
 	in := bytes.Clone(data)
 	if _, err := strictjson.Decode(data, &v); err != nil {
@@ -171,6 +171,9 @@ func TestDecodeKeepsWhatItWasGiven(t *testing.T) {
 	}
 	if !bytes.Equal(data, in) {
 		t.Errorf("Decode changed its input to %s", data)
+	}
+	if v.unexported != 7 {
+		t.Errorf("Decode changed an unexported field to %d", v.unexported)
 	}
 }
 
