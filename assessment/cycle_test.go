@@ -212,3 +212,36 @@ func newCycle(t *testing.T, cr cert.Credential, h []assessment.Attempt) assessme
 	}
 	return c
 }
+
+// TestEmptyCycle checks the cycle with no attempts: not passed, no
+// attempts, and any first attempt allowed (RULES A4).
+func TestEmptyCycle(t *testing.T) {
+	for _, c := range []assessment.Cycle{{}, newCycle(t, admin, nil), newCycle(t, admin, []assessment.Attempt{})} {
+		if c.Passed() || c.Len() != 0 || c.Attempts() != nil {
+			t.Errorf("empty cycle: Passed %v, Len %d, Attempts %v", c.Passed(), c.Len(), c.Attempts())
+		}
+		if next, ok := c.Next(microsoft); !ok || !next.IsZero() {
+			t.Errorf("empty cycle: Next = %v, %v; want the zero time, true", next, ok)
+		}
+	}
+}
+
+// TestCheckHistoryNamesTheAttempt checks that a refusal of CheckHistory
+// names the index of the attempt at fault (RULES A4, A5).
+func TestCheckHistoryNamesTheAttempt(t *testing.T) {
+	t0 := at("2021-10-01T09:00:00Z")
+	tests := []struct {
+		history []assessment.Attempt
+		want    string
+	}{
+		{[]assessment.Attempt{{At: t0, Passed: true}, {At: t0.Add(time.Hour)}}, "attempt at index 1 follows a pass"},
+		{[]assessment.Attempt{{At: t0}, {At: t0.Add(time.Hour), Passed: true}, {At: t0.Add(2 * time.Hour)}}, "attempt at index 2 follows a pass"},
+		{fails(t0, t0.Add(time.Hour), t0), "attempt at index 2 ("},
+	}
+	for _, tt := range tests {
+		err := assessment.CheckHistory(tt.history)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("CheckHistory = %v, want it to say %q", err, tt.want)
+		}
+	}
+}
