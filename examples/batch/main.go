@@ -1,20 +1,33 @@
-// Command batch draws the synthetic population of holders that a daily
-// batch of a certification service runs over, and prints what it is made
-// of: holders linked to a Learn profile, credentials active, renewed, with
-// attempts in their cycle, earned again, and the events the rules refused.
+// Command batch runs the daily batch of a certification service over a
+// synthetic population of holders: what is due for each holder on a day,
+// counted by kind of notice, and how fast it is checked.
 //
 // The holders are drawn from a seed, one at a time (see population): each
 // is an event log replayed leniently with [history.Replayer] under
 // [policy.Microsoft] and [cert.Roadmap], so that every holder is a valid
-// state, and the same seed gives the same holders.
+// state, and the same seed gives the same holders. They are streamed
+// through [batch.Checker.Run] on every core, sharded by MCID with
+// [batch.Shard] as a service would shard them (see shard.go): no more than
+// a few batches of holders are in memory at once, however many there are.
+//
+// The program prints what the holders are made of, the notices due on the
+// day by kind ([agenda.Kinds]), and the throughput of the check in
+// credentials per second: the current credentials of every holder over
+// the time spent in Run, not drawing the holders. It gives that rate per
+// worker (over the time of every worker, added up) and for all workers
+// (over the time of the busiest worker, the time the check would take if
+// each worker had a core of its own and the holders were ready), and how
+// long the sources took to draw the holders.
 //
 // Usage:
 //
-//	go run ./examples/batch [-n 100000] [-seed 1] [-day 2026-12-01]
+//	go run ./examples/batch [-n 100000] [-seed 1] [-day 2026-12-01] [-workers 8]
 //
 // -n is the number of holders; -seed the seed they are drawn from; -day
 // the day of the batch (by default the current day in the local time
-// zone), from 2019-01-01 on, the first day the holders earn titles.
+// zone), from 2019-01-01 on, the first day the holders earn titles;
+// -workers the number of workers, and of sources drawing holders (by
+// default the number of CPUs).
 //
 // A bad flag gets a one-line error and exit status 2; -h prints the usage.
 package main
@@ -25,10 +38,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/agenda"
+	"github.com/certrenew/certrenew/policy/batch"
 	"github.com/certrenew/certrenew/policy/history"
 )
 
@@ -45,10 +61,11 @@ func run(args []string, today cert.Date, stdout, stderr io.Writer) int {
 	n := fs.Int("n", 100000, "the `number` of holders")
 	seed := fs.Uint64("seed", 1, "the `seed` the holders are drawn from")
 	dayText := fs.String("day", today.String(), "the `day` of the batch, as 2006-01-02, from 2019-01-01 on")
+	workers := fs.Int("workers", runtime.NumCPU(), "the `number` of workers checking the holders, and of sources drawing them")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "usage: batch [-n number] [-seed seed] [-day 2006-01-02]")
+			fmt.Fprintln(stdout, "usage: batch [-n number] [-seed seed] [-day 2006-01-02] [-workers number]")
 			fmt.Fprintln(stdout, "Runs the daily batch over n synthetic holders drawn from a seed.")
 			fs.PrintDefaults()
 			return 0
@@ -64,6 +81,10 @@ func run(args []string, today cert.Date, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "batch: -n: want at least 1 holder, not %d\n", *n)
 		return 2
 	}
+	if *workers < 1 || *workers > maxWorkers {
+		fmt.Fprintf(stderr, "batch: -workers: want 1 to %d workers, not %d\n", maxWorkers, *workers)
+		return 2
+	}
 	on, err := cert.ParseDate(*dayText)
 	if err != nil {
 		fmt.Fprintln(stderr, "batch: -day:", err)
@@ -75,16 +96,15 @@ func run(args []string, today cert.Date, stdout, stderr io.Writer) int {
 	}
 	r := history.Replayer{Policy: policy.Microsoft(), Catalog: cert.Roadmap()}
 	pop := newPopulation(*n, *seed, on, r)
-	var m mix
-	g := newGenerator(pop)
-	for i := range pop.n {
-		st, refused := g.holder(i)
-		m.add(r.Policy, r.Catalog, st, refused, on)
-	}
-	fmt.Fprintf(stdout, "Daily batch on %s: %d synthetic holders, seed %d\n\n", on, pop.n, pop.seed)
-	m.print(stdout)
+	c := batch.Checker{Planner: agenda.Planner{Policy: r.Policy, Catalog: r.Catalog}}
+	res := check(pop, c, on, *workers, nil)
+	fmt.Fprintf(stdout, "Daily batch on %s: %d synthetic holders, seed %d, on %d workers\n\n", on, pop.n, pop.seed, *workers)
+	res.print(stdout, on, *workers)
 	return 0
 }
+
+// maxWorkers bounds -workers: each worker is two goroutines and a channel.
+const maxWorkers = 1024
 
 // print writes the mix in a few lines.
 func (m mix) print(w io.Writer) {
@@ -92,4 +112,42 @@ func (m mix) print(w io.Writer) {
 	fmt.Fprintf(w, "Credentials  %d current: %d active, %d renewed, %d with attempts in their cycle; %d expired and earned again\n",
 		m.Credentials, m.Active, m.Renewed, m.Attempting, m.Earlier)
 	fmt.Fprintf(w, "Refused      %d events of the logs, skipped by the replay\n", m.Refused)
+}
+
+// print writes the result of the batch of day on.
+func (r result) print(w io.Writer, on cert.Date, workers int) {
+	r.mix.print(w)
+	total := 0
+	for _, k := range agenda.Kinds {
+		total += r.counts[k]
+	}
+	fmt.Fprintf(w, "\nDue on %s: %d notices to %d holders\n", on, total, r.notified)
+	for _, k := range agenda.Kinds {
+		fmt.Fprintf(w, "  %-13s %8d\n", k, r.counts[k])
+	}
+	fmt.Fprintln(w)
+	creds := r.mix.Credentials
+	fmt.Fprintf(w, "Throughput   %d credentials/s on %d workers, %d credentials/s per worker\n",
+		rate(creds, r.longest), workers, rate(creds, r.checking))
+	fmt.Fprintf(w, "Time         checking %s (the busiest worker %s), drawing the holders %s, both summed over the goroutines; the whole run %s\n",
+		round(r.checking), round(r.longest), round(r.drawing), round(r.wall))
+}
+
+// rate returns n per second of d, or 0 for no time at all.
+func rate(n int, d time.Duration) int64 {
+	if d <= 0 {
+		return 0
+	}
+	return int64(float64(n) / d.Seconds())
+}
+
+// round rounds d to four or so significant digits.
+func round(d time.Duration) time.Duration {
+	switch {
+	case d >= time.Second:
+		return d.Round(time.Millisecond)
+	case d >= time.Millisecond:
+		return d.Round(10 * time.Microsecond)
+	}
+	return d.Round(time.Microsecond)
 }
