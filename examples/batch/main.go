@@ -11,7 +11,9 @@
 // a few batches of holders are in memory at once, however many there are.
 //
 // The program prints what the holders are made of, the notices due on the
-// day by kind ([agenda.Kinds]), and the throughput of the check in
+// day by kind ([agenda.Kinds]), a chart of the reminders of the next 26
+// weeks (a bar per week of the reminders of every holder's agenda,
+// [agenda.Planner.AppendAgenda], from the day on), and the throughput of the check in
 // credentials per second: the current credentials of every holder over
 // the time spent in Run, not drawing the holders. It gives that rate per
 // worker (over the time of every worker, added up) and for all workers
@@ -39,6 +41,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/certrenew/certrenew/cert"
@@ -125,12 +128,37 @@ func (r result) print(w io.Writer, on cert.Date, workers int) {
 	for _, k := range agenda.Kinds {
 		fmt.Fprintf(w, "  %-13s %8d\n", k, r.counts[k])
 	}
+	r.printChart(w, on)
 	fmt.Fprintln(w)
 	creds := r.mix.Credentials
 	fmt.Fprintf(w, "Throughput   %d credentials/s on %d workers, %d credentials/s per worker\n",
 		rate(creds, r.longest), workers, rate(creds, r.checking))
-	fmt.Fprintf(w, "Time         checking %s (the busiest worker %s), drawing the holders %s, both summed over the goroutines; the whole run %s\n",
-		round(r.checking), round(r.longest), round(r.drawing), round(r.wall))
+	fmt.Fprintf(w, "Time         checking %s (the busiest worker %s), charting %s, drawing the holders %s, each summed over the goroutines; the whole run %s\n",
+		round(r.checking), round(r.longest), round(r.charting), round(r.drawing), round(r.wall))
+}
+
+// barWidth is the width of the longest bar of the chart.
+const barWidth = 50
+
+// printChart writes a bar per week of the reminders from day on, the
+// longest bar barWidth wide and the others to scale; a week with any
+// reminder has a bar at least one wide.
+func (r result) printChart(w io.Writer, on cert.Date) {
+	total, most := 0, 0
+	for _, n := range r.reminder {
+		total += n
+		most = max(most, n)
+	}
+	end := on.AddDays(7*weeks - 1)
+	fmt.Fprintf(w, "\nReminders from %s to %s: %d, by week\n", on, end, total)
+	bar := strings.Repeat("#", barWidth)
+	for k, n := range r.reminder {
+		width := 0
+		if n > 0 {
+			width = max(1, (n*barWidth+most/2)/most)
+		}
+		fmt.Fprintf(w, "  %s  %-*s %8d\n", on.AddDays(7*k), barWidth, bar[:width], n)
+	}
 }
 
 // rate returns n per second of d, or 0 for no time at all.

@@ -35,7 +35,8 @@ func masked(out []byte) []byte {
 // counts of such a run against the holders' states, kind by kind. Here no
 // holder can first renew later than a window opens: every title's renewal
 // assessment has been offered since 2021-02-15 (E3, H1); and each window
-// opening is also a reminder, on the first eligible day (M2).
+// opening is also a reminder, on the first eligible day (M2). The chart's
+// weeks start on the day, and its longest bar is 50 wide.
 func TestOutput(t *testing.T) {
 	var out, errs bytes.Buffer
 	if code := run([]string{"-n", "5000", "-seed", "1", "-day", "2026-12-01", "-workers", "2"}, today, &out, &errs); code != 0 {
@@ -45,6 +46,10 @@ func TestOutput(t *testing.T) {
 	for _, want := range []string{
 		"Daily batch on 2026-12-01: 5000 synthetic holders, seed 1, on 2 workers\n",
 		"  WindowOpens         20\n  CanRenew             0\n  Reminder            47\n",
+		"Reminders from 2026-12-01 to 2027-05-31: ",
+		"\n  2026-12-01  #",
+		"\n  2027-05-25  #",
+		"#" + strings.Repeat("#", 49) + " ",
 		"Throughput   N credentials/s on N workers, N credentials/s per worker\n",
 	} {
 		if !strings.Contains(string(masked(out.Bytes())), want) {

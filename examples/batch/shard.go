@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/policy/agenda"
 	"github.com/certrenew/certrenew/policy/batch"
 	"github.com/certrenew/certrenew/policy/history"
 )
@@ -29,15 +30,21 @@ const (
 	chunk     = 1024 // holders a source draws at a time, by index
 )
 
+// weeks is the number of weeks the chart of reminders covers, from the day
+// of the batch on.
+const weeks = 26
+
 // A result is what a sharded run found, with how long it took.
 type result struct {
 	mix      mix
 	counts   batch.Counts
-	notified int // holders with at least one notice on the day
+	notified int        // holders with at least one notice on the day
+	reminder [weeks]int // reminders in each week from the day on
 
 	drawing  time.Duration // spent drawing holders, summed over the sources
 	checking time.Duration // spent in Run, summed over the workers
 	longest  time.Duration // spent in Run by the busiest worker
+	charting time.Duration // spent on the agendas for the chart, summed over the workers
 	wall     time.Duration // the whole run, from the first holder drawn to the last checked
 }
 
@@ -45,7 +52,9 @@ type result struct {
 type workerResult struct {
 	counts   batch.Counts
 	notified int
+	reminder [weeks]int
 	checking time.Duration
+	charting time.Duration
 }
 
 // A source's part of a result.
@@ -106,6 +115,10 @@ func check(pop *population, c batch.Checker, on cert.Date, workers int, done *at
 		r.notified += w.notified
 		r.checking += w.checking
 		r.longest = max(r.longest, w.checking)
+		r.charting += w.charting
+		for k, n := range w.reminder {
+			r.reminder[k] += n
+		}
 	}
 	r.wall = time.Since(start)
 	return r
@@ -154,9 +167,12 @@ func draw(pop *population, next *atomic.Int64, out []chan *[]history.State, free
 // and counts their notices of day on. It times Run batch by batch, from
 // the first holder of a batch handed to Run to the last one's notices
 // counted, so that the time spent waiting for the next batch is not
-// counted as checking.
+// counted as checking. Then, from the same states, it counts the
+// reminders of each holder's agenda in each of the weeks from day on,
+// and times that apart.
 func work(c batch.Checker, on cert.Date, in <-chan *[]history.State, free *sync.Pool, done *atomic.Int64) workerResult {
 	var r workerResult
+	var items []agenda.Item
 	holders := func(yield func(history.State, error) bool) {
 		for b := range in {
 			start := time.Now()
@@ -166,6 +182,11 @@ func work(c batch.Checker, on cert.Date, in <-chan *[]history.State, free *sync.
 				}
 			}
 			r.checking += time.Since(start)
+			start = time.Now()
+			for _, st := range *b {
+				items = r.chart(c.Planner, items[:0], st, on)
+			}
+			r.charting += time.Since(start)
 			if done != nil {
 				done.Add(int64(len(*b)))
 			}
@@ -182,4 +203,21 @@ func work(c batch.Checker, on cert.Date, in <-chan *[]history.State, free *sync.
 		}
 	}
 	return r
+}
+
+// chart counts the reminders of st's agenda from day on in the weeks from
+// day on: reminder k counts the reminders in the 7 days from on plus 7k
+// days. It appends the agenda to buf and returns it, for the next call to
+// reuse.
+func (r *workerResult) chart(pl agenda.Planner, buf []agenda.Item, st history.State, on cert.Date) []agenda.Item {
+	buf = pl.AppendAgenda(buf, st, on)
+	for _, it := range buf {
+		if it.Kind != agenda.Reminder {
+			continue
+		}
+		if k := it.On.DaysSince(on) / 7; k < weeks {
+			r.reminder[k]++
+		}
+	}
+	return buf
 }

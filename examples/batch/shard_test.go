@@ -20,13 +20,15 @@ var checker = batch.Checker{Planner: agenda.Planner{Policy: replayer.Policy, Cat
 // on the day of the next attempt a cycle with attempts allows, when that
 // is later than its last attempt and before the expiry (A3); the last day
 // is the day before the expiry, and the expiry is the first day no longer
-// valid (D2).
+// valid (D2). The chart counts, in each week from the day, the reminders
+// the policy names for each credential (M1-M3), which the day's are among.
 func TestCounts(t *testing.T) {
 	p, cat := replayer.Policy, replayer.Catalog
 	for _, on := range []cert.Date{day("2021-02-01"), day("2021-02-15"), day("2024-02-29"), day("2026-12-01")} {
 		pop := newPopulation(4000, 3, on, replayer)
 		var want batch.Counts
 		var wantMix mix
+		var wantChart [weeks]int
 		g := newGenerator(pop)
 		for i := range pop.n {
 			st, refused := g.holder(i)
@@ -45,6 +47,9 @@ func TestCounts(t *testing.T) {
 					if r == on {
 						want[agenda.Reminder]++
 					}
+					if k := r.DaysSince(on); !r.Before(on) && k < 7*weeks {
+						wantChart[k/7]++
+					}
 				}
 				if cy := st.Cycles[k]; cy.Len() > 0 {
 					if next, ok := cy.Next(p.Retakes); ok && next.After(cy.At(cy.Len()-1).At) && cert.DateOf(next) == on && on.Before(x) {
@@ -61,9 +66,12 @@ func TestCounts(t *testing.T) {
 		}
 		for _, workers := range []int{1, 3} {
 			r := check(pop, checker, on, workers, nil)
-			if r.counts != want || r.mix != wantMix {
-				t.Errorf("on %s with %d workers: counts %v, mix %+v; want %v, %+v", on, workers, r.counts, r.mix, want, wantMix)
+			if r.counts != want || r.mix != wantMix || r.reminder != wantChart {
+				t.Errorf("on %s with %d workers: counts %v, mix %+v, chart %v; want %v, %+v, %v", on, workers, r.counts, r.mix, r.reminder, want, wantMix, wantChart)
 			}
+		}
+		if wantChart[0] < want[agenda.Reminder] {
+			t.Errorf("on %s %d reminders in the first week, %d on its first day", on, wantChart[0], want[agenda.Reminder])
 		}
 		switch on {
 		case day("2021-02-01"), day("2021-02-15"):
