@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/certrenew/certrenew/examples/internal/golden"
+	"github.com/certrenew/certrenew/policy/agenda"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -57,6 +59,42 @@ func TestOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestJSON checks that -json prints JSON with the figures of the text, and
+// the same JSON, but for its timings (0 in the file), as its golden file. The timings are
+// there, and no time is negative.
+func TestJSON(t *testing.T) {
+	args := []string{"-n", "5000", "-seed", "1", "-day", "2026-12-01", "-workers", "2"}
+	var text, out, errs bytes.Buffer
+	if code := run(args, today, &text, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if code := run(append(args, "-json"), today, &out, &errs); code != 0 {
+		t.Fatalf("-json: exit %d: %s", code, errs.String())
+	}
+	var rep report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	// The report read back prints the text, but for its timings.
+	var again bytes.Buffer
+	rep.print(&again)
+	if diff := cmp.Diff(string(masked(text.Bytes())), string(masked(again.Bytes()))); diff != "" {
+		t.Errorf("the JSON's figures mismatch the text's (-text +json):\n%s", diff)
+	}
+	if len(rep.Due.ByKind) != len(agenda.Kinds) || len(rep.Reminders.Weeks) != weeks {
+		t.Errorf("%d kinds, %d weeks; want %d, %d", len(rep.Due.ByKind), len(rep.Reminders.Weeks), len(agenda.Kinds), weeks)
+	}
+	s := rep.Seconds
+	if s.Checking <= 0 || s.BusiestWorker <= 0 || s.BusiestWorker > s.Checking || s.Drawing <= 0 || s.Charting <= 0 || s.Wall <= 0 ||
+		rep.CredentialsPerSecond.AllWorkers < rep.CredentialsPerSecond.PerWorker {
+		t.Errorf("timings %+v, throughput %+v", s, rep.CredentialsPerSecond)
+	}
+	golden.Check(t, "batch.json", jsonTimings.ReplaceAll(out.Bytes(), []byte("${1}0")))
+}
+
+// jsonTimings are the timings of the JSON form, and its throughput.
+var jsonTimings = regexp.MustCompile(`("(checking|busiestWorker|charting|drawing|wall|allWorkers|perWorker)": )[0-9.e+-]+`)
 
 // TestWorkers checks that the output is the same, but for its first line
 // and its timings, for any number of workers.
@@ -114,6 +152,7 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-workers", "0"}, "-workers"},
 		{[]string{"-workers", "1025"}, "-workers"},
 		{[]string{"extra"}, "unexpected argument"},
+		{[]string{"-json=maybe"}, "invalid boolean value"},
 	} {
 		var out, errs bytes.Buffer
 		if code := run(tt.args, today, &out, &errs); code != 2 {
@@ -136,7 +175,7 @@ func TestHelp(t *testing.T) {
 		if code := run([]string{arg}, today, &out, &errs); code != 0 || errs.Len() != 0 {
 			t.Errorf("run(%s) = %d, stderr %q", arg, code, errs.String())
 		}
-		for _, flag := range []string{"usage: batch ", "-n number", "-seed seed", "-day day", "-workers number"} {
+		for _, flag := range []string{"usage: batch ", "-n number", "-seed seed", "-day day", "-json", "-workers number"} {
 			if !strings.Contains(out.String(), flag) {
 				t.Errorf("run(%s) usage lacks %q: %q", arg, flag, out.String())
 			}
