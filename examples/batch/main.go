@@ -32,6 +32,11 @@
 // workers, and of sources drawing holders (by default the number of
 // CPUs).
 //
+// On a terminal, and for 10000 holders or more, a line on stderr shows the
+// progress of the batch, rewritten in place: the share of holders checked,
+// the rate and the time left. It is cleared at the end, and never shown
+// when stderr is not a terminal, or with -json.
+//
 // A bad flag gets a one-line error and exit status 2; -h prints the usage.
 package main
 
@@ -53,13 +58,16 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], cert.DateOf(time.Now()), os.Stdout, os.Stderr))
+	fi, err := os.Stderr.Stat()
+	terminal := err == nil && fi.Mode()&os.ModeCharDevice != 0
+	os.Exit(run(os.Args[1:], cert.DateOf(time.Now()), os.Stdout, os.Stderr, terminal))
 }
 
 // run is the program, with its inputs passed in so that tests can call
-// it: the arguments, today (the default of -day) and the outputs. It
+// it: the arguments, today (the default of -day), the outputs, and
+// whether stderr is a terminal, on which it shows its progress. It
 // returns the exit status.
-func run(args []string, today cert.Date, stdout, stderr io.Writer) int {
+func run(args []string, today cert.Date, stdout, stderr io.Writer, terminal bool) int {
 	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	n := fs.Int("n", 100000, "the `number` of holders")
@@ -102,7 +110,15 @@ func run(args []string, today cert.Date, stdout, stderr io.Writer) int {
 	r := history.Replayer{Policy: policy.Microsoft(), Catalog: cert.Roadmap()}
 	pop := newPopulation(*n, *seed, on, r)
 	c := batch.Checker{Planner: agenda.Planner{Policy: r.Policy, Catalog: r.Catalog}}
-	rep := check(pop, c, on, *workers, nil).report(on, *seed, *workers)
+	var res result
+	if terminal && !*asJSON && pop.n >= progressFrom {
+		p := startProgress(stderr, pop.n)
+		res = check(pop, c, on, *workers, &p.done)
+		p.end()
+	} else {
+		res = check(pop, c, on, *workers, nil)
+	}
+	rep := res.report(on, *seed, *workers)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

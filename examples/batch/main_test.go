@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -41,7 +42,7 @@ func masked(out []byte) []byte {
 // weeks start on the day, and its longest bar is 50 wide.
 func TestOutput(t *testing.T) {
 	var out, errs bytes.Buffer
-	if code := run([]string{"-n", "5000", "-seed", "1", "-day", "2026-12-01", "-workers", "2"}, today, &out, &errs); code != 0 {
+	if code := run([]string{"-n", "5000", "-seed", "1", "-day", "2026-12-01", "-workers", "2"}, today, &out, &errs, false); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
 	golden.Check(t, "batch.golden", masked(out.Bytes()))
@@ -66,10 +67,10 @@ func TestOutput(t *testing.T) {
 func TestJSON(t *testing.T) {
 	args := []string{"-n", "5000", "-seed", "1", "-day", "2026-12-01", "-workers", "2"}
 	var text, out, errs bytes.Buffer
-	if code := run(args, today, &text, &errs); code != 0 {
+	if code := run(args, today, &text, &errs, false); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
-	if code := run(append(args, "-json"), today, &out, &errs); code != 0 {
+	if code := run(append(args, "-json"), today, &out, &errs, false); code != 0 {
 		t.Fatalf("-json: exit %d: %s", code, errs.String())
 	}
 	var rep report
@@ -102,7 +103,7 @@ func TestWorkers(t *testing.T) {
 	var want string
 	for _, workers := range []int{1, 2, 3, 8} {
 		var out, errs bytes.Buffer
-		if code := run([]string{"-n", "3000", "-seed", "5", "-day", "2026-12-01", "-workers", strconv.Itoa(workers)}, today, &out, &errs); code != 0 {
+		if code := run([]string{"-n", "3000", "-seed", "5", "-day", "2026-12-01", "-workers", strconv.Itoa(workers)}, today, &out, &errs, false); code != 0 {
 			t.Fatalf("-workers %d: exit %d: %s", workers, code, errs.String())
 		}
 		first, got, _ := strings.Cut(string(masked(out.Bytes())), "\n")
@@ -122,10 +123,10 @@ func TestWorkers(t *testing.T) {
 // TestDefaultDay checks that -day defaults to today.
 func TestDefaultDay(t *testing.T) {
 	var a, b, errs bytes.Buffer
-	if code := run([]string{"-n", "100"}, today, &a, &errs); code != 0 {
+	if code := run([]string{"-n", "100"}, today, &a, &errs, false); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
-	if code := run([]string{"-n", "100", "-day", "2026-12-01"}, today, &b, &errs); code != 0 {
+	if code := run([]string{"-n", "100", "-day", "2026-12-01"}, today, &b, &errs, false); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
 	if diff := cmp.Diff(string(masked(b.Bytes())), string(masked(a.Bytes()))); diff != "" {
@@ -134,7 +135,7 @@ func TestDefaultDay(t *testing.T) {
 }
 
 // TestBadFlags checks that a bad flag gets one line on stderr, nothing on
-// stdout and exit status 2.
+// stdout and exit status 2, on a terminal too.
 func TestBadFlags(t *testing.T) {
 	for _, tt := range []struct {
 		args []string
@@ -154,15 +155,17 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"extra"}, "unexpected argument"},
 		{[]string{"-json=maybe"}, "invalid boolean value"},
 	} {
-		var out, errs bytes.Buffer
-		if code := run(tt.args, today, &out, &errs); code != 2 {
-			t.Errorf("run(%q) = %d, want 2", tt.args, code)
-		}
-		if lines := strings.Count(errs.String(), "\n"); lines != 1 || !strings.HasPrefix(errs.String(), "batch: ") || !strings.Contains(errs.String(), tt.want) {
-			t.Errorf("run(%q) stderr = %q, want one line starting \"batch: \" with %q", tt.args, errs.String(), tt.want)
-		}
-		if out.Len() != 0 {
-			t.Errorf("run(%q) wrote to stdout: %q", tt.args, out.String())
+		for _, terminal := range []bool{false, true} {
+			var out, errs bytes.Buffer
+			if code := run(tt.args, today, &out, &errs, terminal); code != 2 {
+				t.Errorf("run(%q) = %d, want 2", tt.args, code)
+			}
+			if lines := strings.Count(errs.String(), "\n"); lines != 1 || !strings.HasPrefix(errs.String(), "batch: ") || !strings.Contains(errs.String(), tt.want) {
+				t.Errorf("run(%q) stderr = %q, want one line starting \"batch: \" with %q", tt.args, errs.String(), tt.want)
+			}
+			if out.Len() != 0 {
+				t.Errorf("run(%q) wrote to stdout: %q", tt.args, out.String())
+			}
 		}
 	}
 }
@@ -172,13 +175,62 @@ func TestBadFlags(t *testing.T) {
 func TestHelp(t *testing.T) {
 	for _, arg := range []string{"-h", "-help", "--help"} {
 		var out, errs bytes.Buffer
-		if code := run([]string{arg}, today, &out, &errs); code != 0 || errs.Len() != 0 {
+		if code := run([]string{arg}, today, &out, &errs, false); code != 0 || errs.Len() != 0 {
 			t.Errorf("run(%s) = %d, stderr %q", arg, code, errs.String())
 		}
 		for _, flag := range []string{"usage: batch ", "-n number", "-seed seed", "-day day", "-json", "-workers number"} {
 			if !strings.Contains(out.String(), flag) {
 				t.Errorf("run(%s) usage lacks %q: %q", arg, flag, out.String())
 			}
+		}
+	}
+}
+
+// progressLine is a line of progress.
+var progressLine = regexp.MustCompile(`^batch: +[0-9]+%, [0-9]+ of 10000 holders(, [0-9]+ holders/s, [0-9hms]+ left)?$`)
+
+// TestProgress checks the progress line on stderr: shown on a terminal for
+// 10000 holders or more, rewritten in place with carriage returns, never
+// ending a line, and cleared at the end; not shown when stderr is not a
+// terminal, with -json, or for fewer holders. The output on stdout is the
+// same either way.
+func TestProgress(t *testing.T) {
+	args := []string{"-n", "10000", "-seed", "2", "-day", "2026-12-01", "-workers", "2"}
+	var quiet, out, errs bytes.Buffer
+	if code := run(args, today, &quiet, &errs, false); code != 0 || errs.Len() != 0 {
+		t.Fatalf("not a terminal: exit %d, stderr %q", code, errs.String())
+	}
+	if code := run(args, today, &out, &errs, true); code != 0 {
+		t.Fatalf("on a terminal: exit %d: %s", code, errs.String())
+	}
+	if diff := cmp.Diff(string(masked(quiet.Bytes())), string(masked(out.Bytes()))); diff != "" {
+		t.Errorf("stdout on a terminal mismatch (-not a terminal +terminal):\n%s", diff)
+	}
+	// "\r" line "\r" line ... "\r" the last line "\r" spaces "\r": each line
+	// overwrites the one before, the spaces clear the last.
+	parts := strings.Split(errs.String(), "\r")
+	if n := len(parts); n < 4 || parts[0] != "" || parts[n-1] != "" || strings.Trim(parts[n-2], " ") != "" {
+		t.Fatalf("progress %q is not lines rewritten in place, then cleared", errs.String())
+	}
+	lines := parts[1 : len(parts)-2]
+	for _, l := range lines {
+		if !progressLine.MatchString(strings.TrimRight(l, " ")) {
+			t.Errorf("progress line %q", l)
+		}
+	}
+	if last := strings.TrimRight(lines[len(lines)-1], " "); !strings.HasPrefix(last, "batch: 100%, 10000 of 10000 holders, ") || !strings.HasSuffix(last, ", 0s left") {
+		t.Errorf("last progress line %q", last)
+	}
+	for _, tt := range []struct {
+		what string
+		args []string
+	}{
+		{"-json", append(args, "-json")},
+		{"9999 holders", []string{"-n", "9999", "-day", "2026-12-01"}},
+	} {
+		errs.Reset()
+		if code := run(tt.args, today, io.Discard, &errs, true); code != 0 || errs.Len() != 0 {
+			t.Errorf("%s on a terminal: exit %d, stderr %q", tt.what, code, errs.String())
 		}
 	}
 }
