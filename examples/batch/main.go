@@ -27,7 +27,8 @@
 //
 // -n is the number of holders; -seed the seed they are drawn from; -day
 // the day of the batch (by default the current day in the local time
-// zone), from 2019-01-01 on, the first day the holders earn titles; -json
+// zone), from 2019-01-01, the first day the holders earn titles, to
+// 9999-07-03, the last whose 26 weeks end by 9999-12-31; -json
 // prints the same figures as JSON (see report); -workers is the number of
 // workers, and of sources drawing holders (by default the number of
 // CPUs).
@@ -72,7 +73,7 @@ func run(args []string, today cert.Date, stdout, stderr io.Writer, terminal bool
 	fs.SetOutput(io.Discard)
 	n := fs.Int("n", 100000, "the `number` of holders")
 	seed := fs.Uint64("seed", 1, "the `seed` the holders are drawn from")
-	dayText := fs.String("day", today.String(), "the `day` of the batch, as 2006-01-02, from 2019-01-01 on")
+	dayText := fs.String("day", today.String(), "the `day` of the batch, as 2006-01-02, from 2019-01-01 to 9999-07-03")
 	asJSON := fs.Bool("json", false, "print the same figures as JSON")
 	workers := fs.Int("workers", runtime.NumCPU(), "the `number` of workers checking the holders, and of sources drawing them")
 	if err := fs.Parse(args); err != nil {
@@ -105,6 +106,10 @@ func run(args []string, today cert.Date, stdout, stderr io.Writer, terminal bool
 	}
 	if on.Before(firstDay) {
 		fmt.Fprintf(stderr, "batch: -day: %s is before %s, the first day the holders earn titles\n", on, firstDay)
+		return 2
+	}
+	if on.AddDays(7*weeks - 1).IsZero() {
+		fmt.Fprintf(stderr, "batch: -day: the %d weeks of the chart from %s end after 9999-12-31\n", weeks, on)
 		return 2
 	}
 	r := history.Replayer{Policy: policy.Microsoft(), Catalog: cert.Roadmap()}

@@ -134,6 +134,21 @@ func TestDefaultDay(t *testing.T) {
 	}
 }
 
+// TestDayRange checks that -day takes the first day the holders earn
+// titles, 2019-01-01, and the last day whose weeks of the chart end by
+// 9999-12-31; TestBadFlags checks the days on either side.
+func TestDayRange(t *testing.T) {
+	for _, d := range []string{"2019-01-01", "9999-07-03"} {
+		var out, errs bytes.Buffer
+		if code := run([]string{"-n", "500", "-day", d}, today, &out, &errs, false); code != 0 {
+			t.Errorf("-day %s: exit %d: %s", d, code, errs.String())
+		}
+		if !strings.HasPrefix(out.String(), "Daily batch on "+d+": ") {
+			t.Errorf("-day %s: output starts %.40q", d, out.String())
+		}
+	}
+}
+
 // TestBadFlags checks that a bad flag gets one line on stderr, nothing on
 // stdout and exit status 2, on a terminal too.
 func TestBadFlags(t *testing.T) {
@@ -149,6 +164,7 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-day", "2026-02-30"}, "-day"},
 		{[]string{"-day", ""}, "-day"},
 		{[]string{"-day", "2018-12-31"}, "before 2019-01-01"},
+		{[]string{"-day", "9999-07-04"}, "end after 9999-12-31"},
 		{[]string{"-day"}, "flag needs an argument"},
 		{[]string{"-workers", "0"}, "-workers"},
 		{[]string{"-workers", "1025"}, "-workers"},
