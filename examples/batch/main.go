@@ -10,16 +10,18 @@
 // [batch.Shard] as a service would shard them (see shard.go): no more than
 // a few batches of holders are in memory at once, however many there are.
 //
-// The program prints what the holders are made of, the notices due on the
-// day by kind ([agenda.Kinds]), a chart of the reminders of the next 26
-// weeks (a bar per week of the reminders of every holder's agenda,
-// [agenda.Planner.AppendAgenda], from the day on), and the throughput of the check in
-// credentials per second: the current credentials of every holder over
-// the time spent in Run, not drawing the holders. It gives that rate per
-// worker (over the time of every worker, added up) and for all workers
-// (over the time of the busiest worker, the time the check would take if
-// each worker had a core of its own and the holders were ready), and how
-// long the sources took to draw the holders.
+// The program prints what the holders are made of; the notices due on the
+// day, by kind in the order of [agenda.Kinds]; a chart of the reminders
+// of the next 26 weeks, a bar per week, counted in each holder's agenda
+// from the day on ([agenda.Planner.AppendAgenda]); and the throughput of
+// the check in credentials per second: the current credentials of every
+// holder over the time spent in Run, neither drawing the holders nor
+// charting them. That rate is given per worker, over the time of every
+// worker added up, and for all workers, over the time of the busiest
+// worker: the time the check would take if each worker had a core of its
+// own and the holders were ready. The times of the chart and of drawing
+// the holders are printed beside it. All are wall-clock times, which on a
+// loaded machine include waiting for a core.
 //
 // Usage:
 //
