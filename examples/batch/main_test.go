@@ -53,7 +53,7 @@ func TestOutput(t *testing.T) {
 		"\n  2026-12-01  #",
 		"\n  2027-05-25  #",
 		"#" + strings.Repeat("#", 49) + " ",
-		"Throughput   N credentials/s on N workers, N credentials/s per worker\n",
+		"Throughput   N credentials/s on all workers, N credentials/s per worker\n",
 	} {
 		if !strings.Contains(string(masked(out.Bytes())), want) {
 			t.Errorf("the output lacks %q", want)
@@ -107,7 +107,7 @@ func TestWorkers(t *testing.T) {
 			t.Fatalf("-workers %d: exit %d: %s", workers, code, errs.String())
 		}
 		first, got, _ := strings.Cut(string(masked(out.Bytes())), "\n")
-		if !strings.HasSuffix(first, "on "+strconv.Itoa(workers)+" workers") {
+		if want := "on " + workersText(workers); !strings.HasSuffix(first, want) || workers == 1 && want != "on 1 worker" {
 			t.Errorf("-workers %d: first line %q", workers, first)
 		}
 		if workers == 1 {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -100,7 +101,7 @@ func rate(n int, d time.Duration) int64 {
 // print writes the report as text.
 func (rep report) print(w io.Writer) {
 	m := rep.Population
-	fmt.Fprintf(w, "Daily batch on %s: %d synthetic holders, seed %d, on %d workers\n\n", rep.Day, m.Holders, rep.Seed, rep.Workers)
+	fmt.Fprintf(w, "Daily batch on %s: %d synthetic holders, seed %d, on %s\n\n", rep.Day, m.Holders, rep.Seed, workersText(rep.Workers))
 	fmt.Fprintf(w, "Holders      %d, %d linked to a Learn profile\n", m.Holders, m.Linked)
 	fmt.Fprintf(w, "Credentials  %d current: %d active, %d renewed, %d with attempts in their cycle; %d expired and earned again\n",
 		m.Credentials, m.Active, m.Renewed, m.Attempting, m.Earlier)
@@ -113,10 +114,18 @@ func (rep report) print(w io.Writer) {
 
 	rep.printChart(w)
 
-	fmt.Fprintf(w, "\nThroughput   %d credentials/s on %d workers, %d credentials/s per worker\n",
-		rep.CredentialsPerSecond.AllWorkers, rep.Workers, rep.CredentialsPerSecond.PerWorker)
+	fmt.Fprintf(w, "\nThroughput   %d credentials/s on all workers, %d credentials/s per worker\n",
+		rep.CredentialsPerSecond.AllWorkers, rep.CredentialsPerSecond.PerWorker)
 	fmt.Fprintf(w, "Time         checking %s (the busiest worker %s), charting %s, drawing the holders %s, each summed over the goroutines; the whole run %s\n",
 		round(rep.checking), round(rep.busiest), round(rep.charting), round(rep.drawing), round(rep.wall))
+}
+
+// workersText returns "1 worker" or "n workers".
+func workersText(n int) string {
+	if n == 1 {
+		return "1 worker"
+	}
+	return strconv.Itoa(n) + " workers"
 }
 
 // barWidth is the width of the longest bar of the chart.
