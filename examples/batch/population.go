@@ -57,8 +57,8 @@ type population struct {
 }
 
 // newPopulation returns the population of n holders drawn from seed as of
-// day on, under the replayer's policy and catalog. On must not be before
-// firstDay.
+// day on, under the replayer's policy and catalog, which must hold at most
+// 64 titles (the roadmap has 27). On must not be before firstDay.
 func newPopulation(n int, seed uint64, on cert.Date, r history.Replayer) *population {
 	pop := &population{n: n, seed: seed, on: on, r: r}
 	for c := range r.Catalog.All() {
@@ -89,7 +89,7 @@ type generator struct {
 	sorted []history.Event // the life in order
 
 	// The holder being drawn.
-	held         uint64    // a bit per title in pop.titles, for those already drawn
+	held         uint64    // a bit per title in pop.titles, for those already drawn (the roadmap has 27)
 	linked       bool      // whether the holder links a Learn profile
 	firstAttempt cert.Date // the day of the holder's first attempt, or zero
 }
@@ -163,8 +163,8 @@ func (a key) compare(b key) int {
 // inOrder returns the events of the log in order of their days, each
 // title's in the order it was drawn, the link first on its day, so that
 // it comes before the attempts of that day. It sorts small keys and then
-// copies each event once, which is several times cheaper than sorting
-// the events themselves.
+// copies each event once, rather than moving the events, of 112 bytes,
+// at every step of the sort.
 func (g *generator) inOrder() []history.Event {
 	g.order = g.order[:0]
 	for i, e := range g.log {
