@@ -64,8 +64,9 @@ type sourceResult struct {
 }
 
 // check runs the batch of day on over the holders of pop on the given
-// number of workers, each with the checker c, and as many sources. done,
-// when not nil, is added the number of holders each batch checks.
+// number of workers, each with the checker c, and as many sources. When
+// done is not nil, each worker adds to it the holders of each batch it
+// has finished.
 func check(pop *population, c batch.Checker, on cert.Date, workers int, done *atomic.Int64) result {
 	start := time.Now()
 	free := sync.Pool{New: func() any {
