@@ -75,3 +75,14 @@ func TestReplayAllocations(t *testing.T) {
 		t.Errorf("a replay of 100 events allocates %v times, of 10,000 events %v times; want the same for the same titles", small, large)
 	}
 }
+
+// TestCheckExtensionOfNoMonths checks that a policy Validate refuses, with
+// no extension, still gives an answer: no expiry is reached by renewals.
+func TestCheckExtensionOfNoMonths(t *testing.T) {
+	p := policy.Microsoft()
+	p.ExtensionMonths = 0
+	problems := history.Check(p, catalog, cert.Profile{Credentials: []cert.Credential{cr(admin, "2021-06-01", "2023-06-01")}})
+	if len(problems) != 1 || !errors.Is(problems[0].Err, history.ErrUnreachableExpiry) {
+		t.Errorf("Check = %v, want an unreachable expiry", problems)
+	}
+}

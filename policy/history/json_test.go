@@ -118,8 +118,9 @@ func TestEventJSON(t *testing.T) {
 			t.Errorf("round trip of %s: %v, %v", data, back, err)
 		}
 	}
-	if _, err := json.Marshal(history.Event{}); !errors.Is(err, history.ErrNoKind) {
-		t.Errorf("Marshal(Event{}) = %v, want ErrNoKind", err)
+	var le *history.LogError
+	if _, err := json.Marshal(history.Event{}); !errors.Is(err, history.ErrNoKind) || !errors.As(err, &le) || le.Index != -1 {
+		t.Errorf("Marshal(Event{}) = %v, want ErrNoKind for no event of a log", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package history_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -229,5 +230,38 @@ func TestLenient(t *testing.T) {
 	}
 	if _, err := replayer.Replay("1", log, far); !errors.Is(err, policy.ErrMissingPrerequisite) {
 		t.Errorf("strict Replay = %v, want the first refusal", err)
+	}
+}
+
+// TestStateEdges checks the State of an empty log and a State whose cycles
+// do not match its profile, as stored data may hold.
+func TestStateEdges(t *testing.T) {
+	st, err := replayer.Replay("1", nil, far)
+	if err != nil || st.Cycles != nil {
+		t.Errorf("an empty log: %+v, %v; want no cycles", st, err)
+	}
+	if _, ok := st.Cycle(admin); ok {
+		t.Error("an empty state has a cycle")
+	}
+	short := history.State{Profile: cert.Profile{Credentials: []cert.Credential{cr(admin, "2021-07-15", "2022-07-15")}}}
+	if _, ok := short.Cycle(admin); ok {
+		t.Error("a state with no cycles has one")
+	}
+	full, _ := replayer.Replay("1", []history.Event{earn(admin, "2021-07-15")}, far)
+	if c, ok := full.Cycle(admin); !ok || c.Credential() != full.Profile.Credentials[0] {
+		t.Errorf("the first credential's cycle: %v, %v", c.Credential(), ok)
+	}
+}
+
+// TestEventErrorText checks that a refusal's text names the event and the
+// rule, and only a rule there is.
+func TestEventErrorText(t *testing.T) {
+	_, err := replayer.Replay("1", []history.Event{earn(architect, "2021-08-01")}, far)
+	if want := `history: event 0 (earned "azure-solutions-architect" on 2021-08-01) refused by RULES R1: `; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("Error() = %v, want the prefix %q", err, want)
+	}
+	_, err = replayer.Replay("1", []history.Event{earn(admin, "2021-08-01"), earn(developer, "2021-07-01")}, far)
+	if err == nil || strings.Contains(err.Error(), "RULES") || !strings.Contains(err.Error(), "event 1 (") {
+		t.Errorf("Error() = %v, want event 1 and no rule", err)
 	}
 }
