@@ -187,3 +187,24 @@ func TestAppendDueLaunched(t *testing.T) {
 		}
 	}
 }
+
+// TestAgendaTies checks that items of one day and kind keep the order of
+// their credentials in the profile, and that a state without cycles, as
+// stored data may be, has an agenda.
+func TestAgendaTies(t *testing.T) {
+	const admin, dev cert.ID = "azure-administrator", "azure-developer"
+	st := replay(t, history.Earn(dev, day("2021-07-15")), history.Earn(admin, day("2021-07-15")))
+	items := planner.Agenda(st, day("2021-07-15"))
+	if len(items) != 14 {
+		t.Fatalf("%d items, want 14", len(items))
+	}
+	for i := 0; i < len(items); i += 2 {
+		if items[i].Cert != dev || items[i+1].Cert != admin || items[i].On != items[i+1].On || items[i].Kind != items[i+1].Kind {
+			t.Errorf("items %d and %d: %v, %v; want the developer's first, as the profile holds it", i, i+1, items[i], items[i+1])
+		}
+	}
+	st.Cycles = nil
+	if got := planner.Agenda(st, day("2021-07-15")); len(got) != 14 {
+		t.Errorf("a state without cycles: %d items, want 14", len(got))
+	}
+}

@@ -173,3 +173,39 @@ func checkLines(t *testing.T, out []byte) {
 		}
 	}
 }
+
+// TestFoldBoundary checks that a line of exactly 75 octets is not folded,
+// and one of 76 is, into 75 and a continuation line.
+func TestFoldBoundary(t *testing.T) {
+	for _, n := range []int{75, 76} {
+		summary := strings.Repeat("x", n-len("SUMMARY:"))
+		c := ical.Calendar{Stamp: stamp, Summary: func(agenda.Item) string { return summary }}
+		out := string(c.Render(items()[:1]))
+		line := "SUMMARY:" + summary + "\r\n"
+		if n == 76 {
+			line = "SUMMARY:" + summary[:75-len("SUMMARY:")] + "\r\n " + summary[75-len("SUMMARY:"):] + "\r\n"
+		}
+		if !strings.Contains(out, line) {
+			t.Errorf("a line of %d octets is not written as %q:\n%s", n, line, out)
+		}
+	}
+}
+
+// TestAlarmDurations checks the TRIGGER of alarms of several lengths (RFC
+// 5545 3.3.6).
+func TestAlarmDurations(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		time.Nanosecond:                "-PT1S",
+		45 * time.Second:               "-PT45S",
+		15 * time.Minute:               "-PT15M",
+		90 * time.Minute:               "-PT1H30M",
+		24 * time.Hour:                 "-P1D",
+		26*time.Hour + 5*time.Second:   "-P1DT2H5S",
+		7*24*time.Hour + 1*time.Minute: "-P7DT1M",
+	} {
+		c := ical.Calendar{Stamp: stamp, Alarm: d}
+		if out := string(c.Render(items()[:1])); !strings.Contains(out, "TRIGGER:"+want+"\r\n") {
+			t.Errorf("alarm %v: want TRIGGER:%s in\n%s", d, want, out)
+		}
+	}
+}
