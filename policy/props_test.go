@@ -715,9 +715,11 @@ func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 	properties := proptest.New(t)
 	properties.Property("N6a Earn's refusal is the first check that fails", prop.ForAll(
 		func(s scenario, spoil int) string {
-			// One case in eight each: a title with no ID or no real
+			// One case in ten each: a title with no ID or no real
 			// level, the zero day, a day whose expiry would pass
-			// 9999-12-31, an expert with no prerequisite held.
+			// 9999-12-31, an expert with no prerequisite held, the day
+			// before the title's credential was earned, a title not
+			// held that needs no prerequisite; three in ten as drawn.
 			switch spoil {
 			case 0:
 				s.C.ID = ""
@@ -738,6 +740,25 @@ func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 					}
 				}
 				s.Pr.Credentials = keep
+			case 5:
+				// A profile's history only goes forward.
+				if i := s.Pr.Index(s.C.ID); i >= 0 {
+					s.On = s.Pr.Credentials[i].Earned.AddDays(-1)
+				} else {
+					earned := s.On.AddDays(1)
+					cr := cert.Credential{Cert: s.C.ID, Earned: earned, Expires: s.P.Expiry(s.C, earned)}
+					s.Pr.Credentials = append(slices.Clip(s.Pr.Credentials), cr)
+				}
+			case 6:
+				// Nothing to refuse.
+				from := s.On.DaysSince(first) // a real day: positive
+				for j := range titles {
+					c := titles[(from+j)%len(titles)]
+					if s.Pr.Index(c.ID) < 0 && len(c.Prerequisites) == 0 {
+						s.C = c
+						break
+					}
+				}
 			}
 			got, err := s.P.Earn(s.Pr, s.C, s.On)
 			want := wantEarnErr(s.P, s.Pr, s.C, s.On)
@@ -756,7 +777,7 @@ func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 			}
 			return ""
 		},
-		genScenario(), gen.IntRange(0, 7),
+		genScenario(), gen.IntRange(0, 9),
 	))
 	properties.TestingRun(t)
 	for _, err := range []error{nil, policy.ErrUnknownCertification, policy.ErrDateOutOfRange, policy.ErrStillActive, policy.ErrBackdated, policy.ErrMissingPrerequisite} {
