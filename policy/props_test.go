@@ -925,12 +925,20 @@ func TestPropE1E2E3E4_EachRuleOfEligibility(t *testing.T) {
 // TestPropE6_UnknownFirstDayIsOffered states RULES E6: a title that gives
 // neither its first renewal day nor its launch day is never refused as not
 // offered, and decides as it would with the assessment offered since always.
+// Half the days are drawn inside the credential's window, where the rule
+// decides; the others from a month before the day earned to five years
+// after it.
 func TestPropE6_UnknownFirstDayIsOffered(t *testing.T) {
 	n := 0
 	properties := proptest.New(t)
 	properties.Property("E6 with no day known, the assessment is offered", prop.ForAll(
-		func(p policy.Policy, earned cert.Date, after int, linked bool) string {
+		func(p policy.Policy, earned cert.Date, after, inWindow int, linked bool) string {
 			on := earned.AddDays(after)
+			if inWindow >= 0 {
+				x := earned.AddMonths(termInForce(p, earned))
+				opens := x.AddMonths(-p.WindowMonths)
+				on = opens.AddDays(inWindow % x.DaysSince(opens))
+			}
 			pr := cert.Profile{MCID: "1"}
 			if linked {
 				pr.Learn = "learn-holder"
@@ -951,10 +959,10 @@ func TestPropE6_UnknownFirstDayIsOffered(t *testing.T) {
 			}
 			return ""
 		},
-		genPolicy(), genNearDay(), gen.IntRange(-30, 5*365), gen.Bool(),
+		genPolicy(), genNearDay(), gen.IntRange(-30, 5*365), gen.OneGenOf(gen.Const(-1), gen.IntRange(0, 1<<20)), gen.Bool(),
 	))
 	properties.TestingRun(t)
-	reached(t, "E6", n, 50)
+	reached(t, "E6 days in the window", n, 200)
 }
 
 // later returns the later of two days.
