@@ -452,39 +452,6 @@ func TestDecisionString(t *testing.T) {
 	}
 }
 
-// TestNotEligibleError checks that a refusal matches ErrNotEligible and the
-// sentinel of its reason, and no other sentinel (RULES E5).
-func TestNotEligibleError(t *testing.T) {
-	want := map[policy.Reason]error{
-		policy.NotHeld:               policy.ErrNotHeld,
-		policy.NeverExpires:          policy.ErrNeverExpires,
-		policy.Expired:               policy.ErrExpired,
-		policy.NotYetOpen:            policy.ErrOutsideWindow,
-		policy.AssessmentUnavailable: policy.ErrAssessmentUnavailable,
-		policy.ProfileNotLinked:      policy.ErrNotLinked,
-	}
-	for r := policy.NotHeld; r <= policy.Eligible; r++ {
-		t.Run("E5 "+r.String(), func(t *testing.T) {
-			if got := r.Err(); got != want[r] {
-				t.Errorf("Err() = %v, want %v", got, want[r])
-			}
-			if r == policy.Eligible {
-				return
-			}
-			var err error = &policy.NotEligibleError{Op: "renew", Cert: "azure-administrator", On: day("2022-01-01"), Decision: policy.Decision{Reason: r}}
-			if !isOnly(err, policy.ErrNotEligible, want[r]) {
-				t.Errorf("%v matches other sentinels than ErrNotEligible and %v", err, want[r])
-			}
-		})
-	}
-	if err := policy.Reason(0).Err(); err != nil {
-		t.Errorf("Reason(0).Err() = %v, want nil", err)
-	}
-	if err := policy.Reason(42).Err(); err != nil {
-		t.Errorf("Reason(42).Err() = %v, want nil", err)
-	}
-}
-
 // TestDecisionJSON checks that every Decision Eligibility gives round-trips
 // through JSON, and that an inconsistent one is refused.
 func TestDecisionJSON(t *testing.T) {

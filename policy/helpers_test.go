@@ -3,9 +3,9 @@ package policy_test
 // The tests of every package of certrenew are laid out alike:
 //
 //	<source>_test.go  table tests of <source>.go, named after its rules:
-//	                  attempt_test.go, eligibility_test.go, json_test.go,
-//	                  policy_test.go, reminders_test.go, renew_test.go,
-//	                  validity_test.go
+//	                  attempt_test.go, eligibility_test.go, errors_test.go,
+//	                  json_test.go, policy_test.go, reminders_test.go,
+//	                  renew_test.go, validity_test.go
 //	props_test.go     every property of the package, one TestProp<Rules>_<What>
 //	                  each, with the generators only properties use
 //	helpers_test.go   helpers that tests of more than one file share, the
@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // America/New_York on machines without a zone database
@@ -178,6 +179,29 @@ func isOnly(err error, want ...error) bool {
 		}
 	}
 	return true
+}
+
+// checkPolicyError reports an error of t unless err matches ErrInvalidPolicy
+// alone and is a *PolicyError naming field.
+func checkPolicyError(t *testing.T, err error, field string) {
+	t.Helper()
+	if !isOnly(err, policy.ErrInvalidPolicy) && !isOnly(err, policy.ErrInvalidPolicy, assessment.ErrInvalidRetakes) {
+		t.Fatalf("error %v, want one matching ErrInvalidPolicy alone, or with ErrInvalidRetakes", err)
+	}
+	var pe *policy.FieldError
+	if !errors.As(err, &pe) {
+		t.Fatalf("error %v is no *PolicyError", err)
+	}
+	if pe.Path != field {
+		t.Errorf("Field = %q, want %q (%v)", pe.Path, field, err)
+	}
+	if pe.Problem == "" {
+		t.Errorf("no Problem in %v", err)
+	}
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "policy: invalid policy: ") || (field != "" && !strings.Contains(msg, field+": ")) {
+		t.Errorf("Error() = %q, want the prefix and the field %q", msg, field)
+	}
 }
 
 // window returns the renewal window [opens, closes).

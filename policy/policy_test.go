@@ -1,14 +1,10 @@
 package policy_test
 
 import (
-	"encoding/json"
-	"errors"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
@@ -92,29 +88,6 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-// checkPolicyError reports an error of t unless err matches ErrInvalidPolicy
-// alone and is a *PolicyError naming field.
-func checkPolicyError(t *testing.T, err error, field string) {
-	t.Helper()
-	if !isOnly(err, policy.ErrInvalidPolicy) && !isOnly(err, policy.ErrInvalidPolicy, assessment.ErrInvalidRetakes) {
-		t.Fatalf("error %v, want one matching ErrInvalidPolicy alone, or with ErrInvalidRetakes", err)
-	}
-	var pe *policy.FieldError
-	if !errors.As(err, &pe) {
-		t.Fatalf("error %v is no *PolicyError", err)
-	}
-	if pe.Path != field {
-		t.Errorf("Field = %q, want %q (%v)", pe.Path, field, err)
-	}
-	if pe.Problem == "" {
-		t.Errorf("no Problem in %v", err)
-	}
-	msg := err.Error()
-	if !strings.HasPrefix(msg, "policy: invalid policy: ") || (field != "" && !strings.Contains(msg, field+": ")) {
-		t.Errorf("Error() = %q, want the prefix and the field %q", msg, field)
-	}
-}
-
 // TestZeroPolicy checks the zero Policy: Validate refuses it, and its
 // methods do not panic.
 func TestZeroPolicy(t *testing.T) {
@@ -143,38 +116,5 @@ func TestZeroPolicy(t *testing.T) {
 	}
 	if diff := cmp.Diff(policy.Policy{}, p); diff != "" {
 		t.Errorf("the zero Policy changed (-want +got):\n%s", diff)
-	}
-}
-
-// TestPolicyError checks the message of a PolicyError with and without a
-// field, and its Unwrap.
-func TestPolicyError(t *testing.T) {
-	for _, tt := range []struct {
-		err  *policy.FieldError
-		want string
-	}{
-		{&policy.FieldError{Path: "windowMonths", Problem: "too long"}, "policy: invalid policy: windowMonths: too long"},
-		{&policy.FieldError{Problem: "reading JSON: bad"}, "policy: invalid policy: reading JSON: bad"},
-	} {
-		if got := tt.err.Error(); got != tt.want {
-			t.Errorf("Error() = %q, want %q", got, tt.want)
-		}
-		if diff := cmp.Diff([]error{policy.ErrInvalidPolicy}, tt.err.Unwrap(), cmpopts.EquateErrors()); diff != "" {
-			t.Errorf("Unwrap() mismatch (-want +got):\n%s", diff)
-		}
-	}
-	// The error behind a problem is found too: a day that does not exist in
-	// a policy file is a cert.ParseError, and a negative wait an
-	// assessment.ErrInvalidRetakes.
-	var p policy.Policy
-	err := json.Unmarshal([]byte(`{"terms":[{"months":24},{"from":"2021-02-30","months":12}]}`), &p)
-	var parse *cert.ParseError
-	if !errors.Is(err, policy.ErrInvalidPolicy) || !errors.Is(err, cert.ErrSyntax) || !errors.As(err, &parse) {
-		t.Errorf("a bad day in JSON: %v, want ErrInvalidPolicy and a *cert.ParseError", err)
-	}
-	neg := policy.Microsoft()
-	neg.Retakes.Wait = -time.Hour
-	if err := neg.Validate(); !errors.Is(err, policy.ErrInvalidPolicy) || !errors.Is(err, assessment.ErrInvalidRetakes) {
-		t.Errorf("a negative wait: %v, want ErrInvalidPolicy and assessment.ErrInvalidRetakes", err)
 	}
 }

@@ -408,6 +408,28 @@ func TestPropGenerators_AimedScenariosHaveTheirReason(t *testing.T) {
 	properties.TestingRun(t)
 }
 
+// TestPropGenerators_AimedAttemptsHaveTheirOutcome checks that
+// genAimedAttemptScenario does what genAttemptScenario counts on: every
+// aimed attempt scenario has the outcome it aims at.
+func TestPropGenerators_AimedAttemptsHaveTheirOutcome(t *testing.T) {
+	var aims []gopter.Gen
+	for _, aim := range attemptAims {
+		aims = append(aims, genAimedAttemptScenario(aim).Map(func(s attemptScenario) [2]any { return [2]any{aim, s} }))
+	}
+	properties := proptest.New(t)
+	properties.Property("every aimed attempt scenario has its outcome", prop.ForAll(
+		func(v [2]any) string {
+			aim, s := v[0].(string), v[1].(attemptScenario)
+			if got := attemptOutcome(s); got != aim {
+				return fmt.Sprintf("aimed at %q, the outcome is %q\nhistory %v\nattempt %v\n%v", aim, got, s.History, s.A, s.scenario)
+			}
+			return ""
+		},
+		gen.OneGenOf(aims...),
+	))
+	properties.TestingRun(t)
+}
+
 // checkValidity is RULES V2-V4 for one earn day: Expiry is the day plus the
 // months of the term in force that day (the zero Date for a fundamentals
 // title, or past 9999-12-31), and Earn gives that credential. It returns
@@ -450,11 +472,24 @@ func TestPropV2V3V4_ExpiryIsTheEarnDayPlusTheTermInForce(t *testing.T) {
 }
 
 // TestPropV2V3V4_ExpiryOverEveryRealDay states RULES V2, V3 and V4 over
-// every real day, 0001-01-01 to 9999-12-31.
+// every real day, 0001-01-01 to 9999-12-31. Half the days are drawn from the
+// last 61 months, where an expiry can fall after 9999-12-31 (every term is
+// 60 months or less): there Expiry is the zero Date, a case the whole range
+// reaches about once in 5000.
 func TestPropV2V3V4_ExpiryOverEveryRealDay(t *testing.T) {
+	overflow := 0
 	properties := proptest.New(t)
-	properties.Property("V2 V3 V4 also over every real day", prop.ForAll(checkValidity, genPolicy(), genTitle(), genAnyDay()))
+	properties.Property("V2 V3 V4 also over every real day", prop.ForAll(
+		func(p policy.Policy, c cert.Certification, earned cert.Date) string {
+			if c.Level != cert.Fundamentals && earned.AddMonths(termInForce(p, earned)).IsZero() {
+				overflow++
+			}
+			return checkValidity(p, c, earned)
+		},
+		genPolicy(), genTitle(), gen.OneGenOf(genAnyDay(), genDay(last.AddMonths(-61), last)),
+	))
 	properties.TestingRun(t)
+	reached(t, "V2 V3 V4 expiries after 9999-12-31", overflow, 50)
 }
 
 // TestPropE5_DecisionIsConsistent states RULES E5: a decision names the first
@@ -693,9 +728,11 @@ func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 	properties := proptest.New(t)
 	properties.Property("N6a Earn's refusal is the first check that fails", prop.ForAll(
 		func(s scenario, spoil int) string {
-			// One case in eight each: a title with no ID or no real
+			// One case in ten each: a title with no ID or no real
 			// level, the zero day, a day whose expiry would pass
-			// 9999-12-31, an expert with no prerequisite held.
+			// 9999-12-31, an expert with no prerequisite held, the day
+			// before the title's credential was earned, a title not
+			// held that needs no prerequisite; three in ten as drawn.
 			switch spoil {
 			case 0:
 				s.C.ID = ""
@@ -716,6 +753,25 @@ func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 					}
 				}
 				s.Pr.Credentials = keep
+			case 5:
+				// A profile's history only goes forward.
+				if i := s.Pr.Index(s.C.ID); i >= 0 {
+					s.On = s.Pr.Credentials[i].Earned.AddDays(-1)
+				} else {
+					earned := s.On.AddDays(1)
+					cr := cert.Credential{Cert: s.C.ID, Earned: earned, Expires: s.P.Expiry(s.C, earned)}
+					s.Pr.Credentials = append(slices.Clip(s.Pr.Credentials), cr)
+				}
+			case 6:
+				// Nothing to refuse.
+				from := s.On.DaysSince(first) // a real day: positive
+				for j := range titles {
+					c := titles[(from+j)%len(titles)]
+					if s.Pr.Index(c.ID) < 0 && len(c.Prerequisites) == 0 {
+						s.C = c
+						break
+					}
+				}
 			}
 			got, err := s.P.Earn(s.Pr, s.C, s.On)
 			want := wantEarnErr(s.P, s.Pr, s.C, s.On)
@@ -734,7 +790,7 @@ func TestPropN6a_EarnRefusesInOrder(t *testing.T) {
 			}
 			return ""
 		},
-		genScenario(), gen.IntRange(0, 7),
+		genScenario(), gen.IntRange(0, 9),
 	))
 	properties.TestingRun(t)
 	for _, err := range []error{nil, policy.ErrUnknownCertification, policy.ErrDateOutOfRange, policy.ErrStillActive, policy.ErrBackdated, policy.ErrMissingPrerequisite} {
@@ -882,12 +938,20 @@ func TestPropE1E2E3E4_EachRuleOfEligibility(t *testing.T) {
 // TestPropE6_UnknownFirstDayIsOffered states RULES E6: a title that gives
 // neither its first renewal day nor its launch day is never refused as not
 // offered, and decides as it would with the assessment offered since always.
+// Half the days are drawn inside the credential's window, where the rule
+// decides; the others from a month before the day earned to five years
+// after it.
 func TestPropE6_UnknownFirstDayIsOffered(t *testing.T) {
 	n := 0
 	properties := proptest.New(t)
 	properties.Property("E6 with no day known, the assessment is offered", prop.ForAll(
-		func(p policy.Policy, earned cert.Date, after int, linked bool) string {
+		func(p policy.Policy, earned cert.Date, after, inWindow int, linked bool) string {
 			on := earned.AddDays(after)
+			if inWindow >= 0 {
+				x := earned.AddMonths(termInForce(p, earned))
+				opens := x.AddMonths(-p.WindowMonths)
+				on = opens.AddDays(inWindow % x.DaysSince(opens))
+			}
 			pr := cert.Profile{MCID: "1"}
 			if linked {
 				pr.Learn = "learn-holder"
@@ -908,10 +972,10 @@ func TestPropE6_UnknownFirstDayIsOffered(t *testing.T) {
 			}
 			return ""
 		},
-		genPolicy(), genNearDay(), gen.IntRange(-30, 5*365), gen.Bool(),
+		genPolicy(), genNearDay(), gen.IntRange(-30, 5*365), gen.OneGenOf(gen.Const(-1), gen.IntRange(0, 1<<20)), gen.Bool(),
 	))
 	properties.TestingRun(t)
-	reached(t, "E6", n, 50)
+	reached(t, "E6 days in the window", n, 200)
 }
 
 // later returns the later of two days.
@@ -1163,14 +1227,125 @@ type attemptScenario struct {
 	A       assessment.Attempt
 }
 
-// genAttemptScenario generates attempts around a scenario's day, in one of
-// three locations, with histories of up to 5 attempts spaced by 0 to 30
+// attemptLocations are the zones the attempt scenarios take place in.
+var attemptLocations = []*time.Location{time.UTC, newYork, time.FixedZone("UTC+14", 14*3600)}
+
+// genAttemptScenario generates attempt scenarios, half of them drawn
+// broadly (genBroadAttemptScenario) and half aimed, one sixth each, at an
+// outcome of RecordAttempt (genAimedAttemptScenario): each of those
+// outcomes comes up in at least one scenario in twelve whatever the seed.
+// The seventh outcome, a day on which the holder may not renew, is most of
+// the broad ones.
+func genAttemptScenario() gopter.Gen {
+	weighted := []gen.WeightedGen{{Weight: len(attemptAims), Gen: genBroadAttemptScenario()}}
+	for _, aim := range attemptAims {
+		weighted = append(weighted, gen.WeightedGen{Weight: 1, Gen: genAimedAttemptScenario(aim)})
+	}
+	return gen.Weighted(weighted)
+}
+
+// attemptAims are the outcomes of RecordAttempt that genAimedAttemptScenario
+// aims at, named as TestPropA1A2A3A4A5N1N2_RecordAttempt counts them.
+var attemptAims = []string{"pass recorded", "fail recorded", "too soon", "out of order", "passed", "stale"}
+
+// genAimedAttemptScenario generates attempt scenarios whose outcome is aim,
+// one of attemptAims. Each is an attempt on a day the scenario is eligible
+// (the scenario aimed at Eligible, its day moved to a week or more after
+// the window opened if it was earlier), at a time of day before 23:00 so
+// that its day is that day in every zone, in one of attemptLocations. Its
+// history holds up to 5 failed attempts, each at least the retake rule's
+// wait after the one before it and the last at least that long before the
+// attempt, none before the cycle's first day; then, by aim:
+//   - "pass recorded" and "fail recorded": the attempt is a pass, a fail;
+//   - "too soon": the history is of Immediate+1 attempts, and the attempt
+//     starts half the wait after the last;
+//   - "out of order": the last attempt starts 1ns to an hour after it;
+//   - "passed": the last attempt of the history is a pass;
+//   - "stale": the history starts with an attempt on the day before the
+//     cycle's first.
+func genAimedAttemptScenario(aim string) gopter.Gen {
+	return gopter.CombineGens(
+		genAimedScenario(policy.Eligible),
+		gen.IntRange(0, 5),
+		gen.SliceOfN(5, gen.Int64Range(0, int64(30*time.Hour))),
+		gen.Int64Range(0, int64(23*time.Hour)-1),
+		gen.IntRange(0, len(attemptLocations)-1),
+		gen.Int64Range(1, int64(time.Hour)),
+	).Map(func(v []any) attemptScenario {
+		s := attemptScenario{scenario: v[0].(scenario)}
+		cr, _ := s.Pr.Credential(s.C.ID)
+		start := windowStart(s.P, cr)
+		// The window is at least a month long: a day a week after its
+		// opening is still in it, and leaves room for the retakes.
+		if week := start.AddDays(8); s.On.Before(week) {
+			s.On = week
+		}
+		loc := attemptLocations[v[4].(int)]
+		t := s.On.In(loc).Add(time.Duration(v[3].(int64)))
+		wait, gaps, n := s.P.Retakes.Wait, v[2].([]int64), v[1].(int)
+		last := t.Add(-max(time.Duration(gaps[0]), wait))
+		switch aim {
+		case "too soon":
+			n, last = s.P.Retakes.Immediate+1, t.Add(-(wait / 2))
+		case "out of order":
+			n, last = max(n, 1), t.Add(time.Duration(v[5].(int64)))
+		case "passed":
+			n = max(n, 1)
+		}
+		for i := range n {
+			if i > 0 {
+				last = last.Add(-max(time.Duration(gaps[i]), wait))
+			}
+			if cert.DateOf(last).Before(start) {
+				break
+			}
+			s.History = append(s.History, failed(last))
+		}
+		slices.Reverse(s.History)
+		switch aim {
+		case "passed":
+			s.History[len(s.History)-1].Passed = true
+		case "stale":
+			s.History = append([]assessment.Attempt{failed(start.In(loc).Add(-time.Hour))}, s.History...)
+		}
+		s.A = assessment.Attempt{At: t, Passed: aim == "pass recorded"}
+		return s
+	})
+}
+
+// attemptOutcome returns the outcome of RecordAttempt for s as
+// TestPropA1A2A3A4A5N1N2_RecordAttempt classifies it, from the rules
+// restated rather than from RecordAttempt itself.
+func attemptOutcome(s attemptScenario) string {
+	cr, held := s.Pr.Credential(s.C.ID)
+	n := len(s.History)
+	switch {
+	case n > 0 && s.History[n-1].Passed:
+		return "passed"
+	case held && n > 0 && cert.DateOf(s.History[0].At).Before(windowStart(s.P, cr)):
+		return "stale"
+	case wantReason(s.P, s.Pr, s.C, cert.DateOf(s.A.At)) != policy.Eligible:
+		return "not eligible"
+	}
+	switch err := s.P.Retakes.Check(s.History, s.A.At); {
+	case errors.Is(err, assessment.ErrOutOfOrder):
+		return "out of order"
+	case err != nil:
+		return "too soon"
+	case s.A.Passed:
+		return "pass recorded"
+	}
+	return "fail recorded"
+}
+
+// genBroadAttemptScenario generates attempts around a scenario's day, in one
+// of attemptLocations, with histories of up to 5 attempts spaced by 0 to 30
 // hours, and passes one time in three. Half the time the attempts are moved
 // into the credential's window, a week or more after its opening; one
 // history in eight ends in a pass, and one attempt in four starts before the
 // last one.
-func genAttemptScenario() gopter.Gen {
-	locs := []*time.Location{time.UTC, newYork, time.FixedZone("UTC+14", 14*3600)}
+func genBroadAttemptScenario() gopter.Gen {
+	locs := attemptLocations
 	return gopter.CombineGens(
 		genScenario(),
 		gen.IntRange(0, 5),
