@@ -3,6 +3,7 @@ package explain_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -374,4 +375,27 @@ func slicesOf(c cert.Catalog) []cert.Certification {
 		s = append(s, v)
 	}
 	return s
+}
+
+// TestErrorEnds checks that a long chain of causes is told to a bounded
+// depth (a chain of 40 reads as one of 20), and that an attempt out of
+// order names both attempts from the second on.
+func TestErrorEnds(t *testing.T) {
+	chain := func(n int) error {
+		var err error = assessment.ErrTooSoon
+		for range n {
+			err = &policy.FieldError{Path: "x", Problem: "y", Err: err}
+		}
+		return err
+	}
+	for _, l := range explain.Languages {
+		if a, b := explain.Error(l, chain(20)), explain.Error(l, chain(40)); a != b || a == "" {
+			t.Errorf("%v: a chain of 20 causes reads %q, of 40 %q; want the same, bounded", l, a, b)
+		}
+	}
+	t0 := time.Date(2022, 2, 1, 9, 0, 0, 0, time.UTC)
+	s := explain.Error(explain.English, &assessment.OrderError{Index: 1, At: t0, Prev: t0.Add(time.Hour)})
+	if !strings.Contains(s, "Attempt 2 starts at") || !strings.Contains(s, "before attempt 1") {
+		t.Errorf("Error(an attempt at index 1 out of order) = %q, want it to name attempts 2 and 1", s)
+	}
 }

@@ -49,6 +49,11 @@ func TestLookup(t *testing.T) {
 		{"zh-TW", explain.English, false},
 		{"zh_tw", explain.English, false},
 		{"zh-Hant", explain.English, false},
+		{"zh-Zyyy", explain.English, false},    // a script with a z: not Hans
+		{"zh-Zzzz-CN", explain.English, false}, // the script "unknown"
+		{"zh-409-TW", explain.Chinese, true},   // a numeric region comes first: TW is a second region, ignored
+		{"zh-419-TW", explain.Chinese, true},
+		{"zh-4a9-TW", explain.English, false}, // "4a9" is no region: TW is the region
 		{"zh-Hant-TW", explain.English, false},
 		{"zh-Hant-CN", explain.English, false}, // the script decides
 		{"zh-HK", explain.English, false},
