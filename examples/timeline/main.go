@@ -59,6 +59,7 @@ import (
 
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/explain"
 	"github.com/certrenew/certrenew/policy/history"
 )
 
@@ -86,8 +87,9 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "timeline:", err)
 		return 2
 	}
+	l := explain.English
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "timeline: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintln(stderr, "timeline:", say(wErrArgument, fs.Arg(0)).in(l))
 		return 2
 	}
 	day, err := cert.ParseDate(*today)
@@ -103,14 +105,14 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 		}
 	}
 	if *mcid == "" {
-		fmt.Fprintln(stderr, "timeline: -mcid: want the MCID of a certification profile, not an empty one")
+		fmt.Fprintln(stderr, "timeline: -mcid:", say(wErrMCID).in(l))
 		return 2
 	}
 	r := history.Replayer{Policy: p, Catalog: catalog()}
 	var tl timeline
 	if *eventsFile == "" {
 		if tl, err = place(r, *mcid, day, *lenient); err != nil {
-			fmt.Fprintf(stderr, "timeline: the sample story cannot be placed around %s: %s\n", day, oneLine(err))
+			fmt.Fprintln(stderr, "timeline:", say(wErrPlace, day, err).in(l))
 			return 2
 		}
 	} else {
@@ -133,7 +135,7 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	tl.print(stdout)
+	tl.print(stdout, l)
 	return 0
 }
 
@@ -159,7 +161,7 @@ func place(r history.Replayer, mcid string, today cert.Date, lenient bool) (time
 // there for. A strict replay returns the first event r refuses, as a
 // [*history.EventError] that names its index; a lenient one skips every
 // such event, and the timeline lists them.
-func replay(r history.Replayer, mcid string, log []history.Event, today cert.Date, lenient bool, shows map[cert.ID]string) (timeline, error) {
+func replay(r history.Replayer, mcid string, log []history.Event, today cert.Date, lenient bool, shows map[cert.ID]phrase) (timeline, error) {
 	var refused []*history.EventError
 	if lenient {
 		_, refused = r.Lenient(mcid, log, today)

@@ -1,0 +1,299 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/explain"
+)
+
+// A word names one of the program's own texts: a heading or a label of the
+// table, what an event did, what a title is in the sample story for, or
+// why the story cannot be placed. The sentences about decisions, agenda
+// items and refusals are package explain's, not these.
+//
+// Each language has one table of texts, indexed by word. A text is a format
+// of package fmt whose verbs name their arguments by index, as in "%[1]s",
+// so that another language can put them in another order; the comment of
+// each word says what its arguments are.
+type word uint8
+
+// The words.
+const (
+	_ word = iota
+
+	// The table's headings and labels.
+	wHolder         // [1] MCID [2] today: a profile not linked
+	wHolderLinked   // [1] MCID [2] Learn profile [3] today
+	wHolderLinkedOn // [1] MCID [2] Learn profile [3] the day linked [4] today
+	wMerged         // [1] the MCIDs merged, joined by wListSep
+	wListSep        // what separates the items of a list
+	wLaterOne       // [1] today: one event after it
+	wLaterMany      // [1] how many events [2] today
+	wTitle          // [1] name [2] level [3] ID
+	wTitleShows     // [1] name [2] level [3] ID [4] what it is in the story for
+	wToday          // the line of today among the events
+	wOnToday        // [1] today, labelled as today
+	wDecisions      // the heading of the decisions
+	wNextReminder   // [1] day [2] when: wDueToday, wInOneDay or wInDays
+	wDueToday       // a day that is today
+	wInOneDay       // the day after today
+	wInDays         // [1] how many days after today
+	wEarlier        // the heading of the earlier credentials
+	wRefused        // the heading of the events a lenient replay skipped
+	wNone           // an empty list
+
+	// The levels of a title (cert.Level).
+	wFundamentals
+	wAssociate
+	wExpert
+	wSpecialty
+
+	// What an event did to a title, and the days of its cycle.
+	wEarned        // the title earned
+	wEarnedWith    // [1] the prerequisite held active (RULES R1)
+	wNeverExpires  // a title that never expires (RULES V1)
+	wEarnedAgain   // [1] the new expiry (RULES N6)
+	wAttempt       // [1] its number in the cycle [2] its time, a clock [3] a retake phrase or none [4] wPassed or wFailed
+	wRetakeAtOnce  // a retake with no wait (RULES A2)
+	wRetakeFrom    // [1] the instant a retake was allowed from, a moment (RULES A3)
+	wPassed        // [1] the new expiry [2] the old one (RULES N1)
+	wFailed        // an attempt failed
+	wMergedIn      // [1] MCID [2] earned [3] wExpiresOn or wExpiresNever (RULES P2)
+	wMergedEarlier // [1] MCID [2] earned [3] wExpiresOn or wExpiresNever (RULES P2)
+	wExpiresOn     // [1] the expiry
+	wExpiresNever  // no expiry
+	wWindowOpens   // [1] the expiry the window leads to (RULES E2)
+	wNotOffered    // the renewal assessment comes after the expiry (RULES E3)
+	wOffered       // the renewal assessment offered from a day in the window (RULES E3)
+	wReminder      // [1] its number in the cycle (RULES M2)
+	wExpires       // the credential expires
+	wEarlierCred   // [1] wStatus... [2] wCycle...: an earlier credential
+	wStatusNever   // it never expires
+	wStatusExpires // [1] its expiry, after today
+	wStatusExpired // [1] its expiry, on or before today
+	wCycleNone     // no attempt in its last cycle
+	wCyclePassed   // [1] how many attempts, the last a pass
+	wCycleFailed   // [1] wFailedOne or wFailedMany
+	wFailedOne     // one failed attempt
+	wFailedMany    // [1] how many failed attempts
+	wOnce          // one renewal
+	wTwice         // two renewals
+	wTimes         // [1] how many renewals, three or more
+	wVerbatim      // [1] a text told as it is, in every language
+	wClock         // the time.Time layout of an attempt's time of day
+	wMoment        // the time.Time layout of an instant with its day
+
+	// What each title is in the sample story for.
+	wShowsFundamentals
+	wShowsRenewed // [1] wOnce, wTwice or wTimes [2] days ago [3] wShowsAfter or none
+	wShowsAfter   // [1] wFailedOne or wFailedMany
+	wShowsExpert
+	wShowsOpen
+	wShowsLapsed
+	wShowsLapsedFailed
+
+	// Why the story cannot be placed, and the program's other errors.
+	wErrPlace          // [1] today [2] why
+	wErrRange          // the story's days outside the range of cert.Date
+	wErrNotRenewed     // [1] ID [2] day [3] days before today [4] the Reason [5] wErrRenewalFrom or none
+	wErrRenewalFrom    // [1] the day from which it could be renewed
+	wErrNoReminder     // no reminder inside a window
+	wErrNoEarnDay      // [1] days [2] the target expiry [3] ID [4] wNeeds...
+	wNeedsReminder     // [1] days [2] today
+	wNeedsEarned       // [1] the expert's earn day [2] the renewal day
+	wNeedsOpen         // [1] today
+	wNeedsExpire       // [1] the day
+	wErrNotOpen        // [1] ID [2] today [3] the Reason
+	wErrNoReminderSoon // [1] ID [2] days [3] today
+	wErrNotInCatalog   // [1] ID
+	wErrMCID           // an empty -mcid
+	wErrArgument       // [1] the argument
+
+	numWords
+)
+
+// english holds the program's words in English.
+var english = [numWords]string{
+	wHolder:         "Holder %[1]s, not linked to a Learn profile; decisions on %[2]s.",
+	wHolderLinked:   "Holder %[1]s, linked to Learn profile %[2]s; decisions on %[3]s.",
+	wHolderLinkedOn: "Holder %[1]s, linked to Learn profile %[2]s on %[3]s; decisions on %[4]s.",
+	wMerged:         "Profiles merged into it: %[1]s.",
+	wListSep:        ", ",
+	wLaterOne:       "One event of the log, after %[1]s, is not replayed.",
+	wLaterMany:      "%[1]d events of the log, after %[2]s, are not replayed.",
+	wTitle:          "%[1]s (%[2]s, %[3]s)",
+	wTitleShows:     "%[1]s (%[2]s, %[3]s): %[4]s",
+	wToday:          "(today)",
+	wOnToday:        "%[1]s (today)",
+	wDecisions:      "decisions:",
+	wNextReminder:   "next reminder %[1]s, %[2]s",
+	wDueToday:       "today",
+	wInOneDay:       "in 1 day",
+	wInDays:         "in %[1]d days",
+	wEarlier:        "earlier credentials:",
+	wRefused:        "Refused events, skipped:",
+	wNone:           "none",
+
+	wFundamentals: "Fundamentals",
+	wAssociate:    "Associate",
+	wExpert:       "Expert",
+	wSpecialty:    "Specialty",
+
+	wEarned:        "earned",
+	wEarnedWith:    "earned, with its prerequisite %[1]s active (RULES R1)",
+	wNeverExpires:  "never expires: no renewal (RULES V1)",
+	wEarnedAgain:   "earned again by exam: expires %[1]s (RULES N6)",
+	wAttempt:       "renewal assessment, attempt %[1]d at %[2]s%[3]s: %[4]s",
+	wRetakeAtOnce:  ", a retake at once (RULES A2)",
+	wRetakeFrom:    ", a retake allowed from %[1]s (RULES A3)",
+	wPassed:        "passed; renewed: expires %[1]s instead of %[2]s (RULES N1)",
+	wFailed:        "failed",
+	wMergedIn:      "merged in from profile %[1]q: earned %[2]s, %[3]s (RULES P2)",
+	wMergedEarlier: "from profile %[1]q, an earlier credential: earned %[2]s, %[3]s (RULES P2)",
+	wExpiresOn:     "expires %[1]s",
+	wExpiresNever:  "expires never",
+	wWindowOpens:   "renewal window opens (expires %[1]s)",
+	wNotOffered:    "renewal assessment not offered before it expires: no renewal (RULES E3)",
+	wOffered:       "renewal assessment offered from this day (RULES E3)",
+	wReminder:      "reminder %[1]d",
+	wExpires:       "expires",
+	wEarlierCred:   "earned; %[1]s; %[2]s",
+	wStatusNever:   "never expires",
+	wStatusExpires: "expires %[1]s",
+	wStatusExpired: "expired %[1]s",
+	wCycleNone:     "no attempt in its last cycle",
+	wCyclePassed:   "its last cycle: %[1]d attempts, the last a pass",
+	wCycleFailed:   "its last cycle: %[1]s",
+	wFailedOne:     "a failed attempt",
+	wFailedMany:    "%[1]d failed attempts",
+	wOnce:          "once",
+	wTwice:         "twice",
+	wTimes:         "%[1]d times",
+	wVerbatim:      "%[1]s",
+	wClock:         "15:04 -07:00",
+	wMoment:        "2006-01-02 15:04 -07:00",
+
+	wShowsFundamentals: "a fundamentals title, which never expires",
+	wShowsRenewed:      "renewed %[1]s, the last %[2]d days ago%[3]s; the prerequisite of the expert",
+	wShowsAfter:        " after %[1]s the day before",
+	wShowsExpert:       "an expert earned while its associate prerequisite was active; a reminder is due within a week",
+	wShowsOpen:         "its renewal window is open today",
+	wShowsLapsed:       "expired without a renewal, then earned again by exam",
+	wShowsLapsedFailed: "expired after a failed attempt, then earned again by exam",
+
+	wErrPlace:          "the sample story cannot be placed around %[1]s: %[2]s",
+	wErrRange:          "its days would fall outside 0001-01-01..9999-12-31",
+	wErrNotRenewed:     "%[1]s cannot have been renewed on %[2]s, %[3]d days before, as the story needs: the policy says %[4]s%[5]s",
+	wErrRenewalFrom:    " (renewal from %[1]s)",
+	wErrNoReminder:     "the policy sends no reminder inside a renewal window, so none can be due soon",
+	wErrNoEarnDay:      "no earn day under the policy's terms, with an expiry within %[1]d days of %[2]s, lets %[3]s %[4]s, as the story needs",
+	wNeedsReminder:     "have a reminder due in the %[1]d days from %[2]s",
+	wNeedsEarned:       "be earned by %[1]s, the expert's earn day, and renewed on %[2]s",
+	wNeedsOpen:         "have a renewal window open on %[1]s",
+	wNeedsExpire:       "expire by %[1]s",
+	wErrNotOpen:        "the window of %[1]s is not open on %[2]s, as the story needs: the policy says %[3]s",
+	wErrNoReminderSoon: "the policy's reminders leave %[1]s none in the %[2]d days from %[3]s, as the story needs",
+	wErrNotInCatalog:   "the replay holds %[1]q, which is not in the catalog",
+	wErrMCID:           "want the MCID of a certification profile, not an empty one",
+	wErrArgument:       "unexpected argument %[1]q",
+}
+
+// texts returns the table of the program's words in l.
+func texts(l explain.Language) *[numWords]string {
+	return &english
+}
+
+// A phrase is one of the program's texts with its arguments, told in a
+// language by [phrase.in]. The zero phrase is no text, told as "".
+//
+// Its JSON form is its English text: what a program reads is the same
+// whatever the language of the table.
+type phrase struct {
+	w    word
+	args []any
+}
+
+// say returns the phrase of w with args.
+func say(w word, args ...any) phrase { return phrase{w, args} }
+
+// in tells p in l. Each argument is told as l tells it: a day by
+// explain.Date, a level by its word, a clock or a moment by l's layout, a
+// phrase in l, an error by [tell]; any other value as package fmt formats
+// it.
+func (p phrase) in(l explain.Language) string {
+	if p.w == 0 {
+		return ""
+	}
+	args := make([]any, len(p.args))
+	for i, a := range p.args {
+		switch a := a.(type) {
+		case cert.Date:
+			args[i] = explain.Date(l, a)
+		case cert.Level:
+			args[i] = levelWord(a).in(l)
+		case clock:
+			args[i] = time.Time(a).Format(texts(l)[wClock])
+		case moment:
+			args[i] = time.Time(a).Format(texts(l)[wMoment])
+		case phrase:
+			args[i] = a.in(l)
+		case policy.Reason:
+			args[i] = a.String()
+		case error:
+			args[i] = tell(l, a)
+		default:
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(texts(l)[p.w], args...)
+}
+
+// IsZero reports whether p is the zero phrase, for JSON's omitzero.
+func (p phrase) IsZero() bool { return p.w == 0 }
+
+// MarshalText implements encoding.TextMarshaler: p's English text.
+func (p phrase) MarshalText() ([]byte, error) { return []byte(p.in(explain.English)), nil }
+
+// A clock is an instant told as its time of day and offset, as an
+// attempt's time in the table.
+type clock time.Time
+
+// A moment is an instant told with its day, time of day and offset.
+type moment time.Time
+
+// levelWord returns the phrase of level v: its word, or its String for a
+// value that is no level.
+func levelWord(v cert.Level) phrase {
+	switch v {
+	case cert.Fundamentals:
+		return say(wFundamentals)
+	case cert.Associate:
+		return say(wAssociate)
+	case cert.Expert:
+		return say(wExpert)
+	case cert.Specialty:
+		return say(wSpecialty)
+	}
+	return say(wVerbatim, v.String())
+}
+
+// A phraseError is an error of the program told in its own words: Error
+// gives its English text, and [tell] its text in the reader's language.
+type phraseError struct{ phrase }
+
+func (e phraseError) Error() string { return e.in(explain.English) }
+
+// fail returns the error of the phrase of w with args.
+func fail(w word, args ...any) error { return phraseError{say(w, args...)} }
+
+// tell returns err as the reader of l is told it: an error of the program
+// in its words, any other in its own text.
+func tell(l explain.Language, err error) string {
+	if e, ok := err.(phraseError); ok {
+		return e.in(l)
+	}
+	return oneLine(err)
+}
