@@ -9,7 +9,10 @@
 // assessment. The program replays it with [history.Replayer] as of today,
 // and again as of each of its events and chosen days, and tells the
 // timeline from the states the replays give; decisions on days after today
-// are made on today's state.
+// are made on today's state. The table tells what happened up to today in
+// the program's words, and from today on each credential's agenda
+// ([agenda.Planner.Agenda]); the sentences of the agenda's items, of the
+// decisions and of the refusals are those of package [explain].
 //
 // The sample log is placed around the day it is decided on, so that every
 // day shows a live picture: a credential whose renewal window is open, one
@@ -34,17 +37,22 @@
 // holder whose log it is (by default the sample's, 1000001). Events after
 // -today are not replayed; the output counts them. -lenient replays with
 // [history.Replayer.Lenient]: the events the rules refuse are skipped, and
-// listed, each with its index, the rule and the refusal, in a section of
-// the table and in the JSON's "refused"; without it, the replay stops at
-// the first.
+// listed in a section of the table, each as explain tells it with the
+// rule that refuses it, and in the JSON's "refused", each with its index,
+// the rule and the refusal's text; without it, the replay stops at the
+// first. The JSON's decisions each carry their explanation, as explain
+// tells it.
 //
 // A bad flag or file gets a one-line error and exit status 2, and so does
 // a day or a valid policy on which the story cannot hold, such as a day
 // before the first renewal it needs or a policy that sends no reminders:
 // the line says why. A log that is not the JSON form of events (with
 // -lenient too), and without -lenient one with an event the rules refuse,
-// get one line that names the event by its index, exit status 2, and
-// nothing on stdout.
+// get one line that names the event by its number in the log, from 1,
+// exit status 2, and nothing on stdout. The line tells a refusal of the
+// library through explain, with the rule that refuses an event, and the
+// value at fault in a log or a policy with what its parser found wrong
+// there, in the parser's words.
 package main
 
 import (
@@ -88,45 +96,45 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 		return 2
 	}
 	l := explain.English
-	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "timeline:", say(wErrArgument, fs.Arg(0)).in(l))
+	// refuse writes the line of an error, after where it is, and returns
+	// the exit status.
+	refuse := func(where string, err error) int {
+		fmt.Fprintln(stderr, "timeline: "+where+tell(l, err))
 		return 2
+	}
+	if fs.NArg() > 0 {
+		return refuse("", fail(wErrArgument, fs.Arg(0)))
 	}
 	day, err := cert.ParseDate(*today)
 	if err != nil {
-		fmt.Fprintln(stderr, "timeline: -today:", err)
-		return 2
+		return refuse("-today: ", err)
 	}
 	p := policy.Microsoft()
 	if *policyFile != "" {
 		if p, err = readPolicy(*policyFile); err != nil {
-			fmt.Fprintln(stderr, "timeline: -policy:", oneLine(err))
-			return 2
+			return refuse("-policy: "+*policyFile+": ", err)
 		}
 	}
 	if *mcid == "" {
-		fmt.Fprintln(stderr, "timeline: -mcid:", say(wErrMCID).in(l))
-		return 2
+		return refuse("-mcid: ", fail(wErrMCID))
 	}
 	r := history.Replayer{Policy: p, Catalog: catalog()}
 	var tl timeline
 	if *eventsFile == "" {
 		if tl, err = place(r, *mcid, day, *lenient); err != nil {
-			fmt.Fprintln(stderr, "timeline:", say(wErrPlace, day, err).in(l))
-			return 2
+			return refuse("", fail(wErrPlace, day, err))
 		}
 	} else {
 		log, err := readLog(*eventsFile)
 		if err != nil {
-			fmt.Fprintln(stderr, "timeline: -events:", oneLine(err))
-			return 2
+			return refuse("-events: "+*eventsFile+": ", err)
 		}
 		if tl, err = replay(r, *mcid, log, day, *lenient, nil); err != nil {
-			fmt.Fprintf(stderr, "timeline: -events: %s: %s\n", *eventsFile, oneLine(err))
-			return 2
+			return refuse("-events: "+*eventsFile+": ", err)
 		}
 	}
 	if *asJSON {
+		tl.explainDecisions(l)
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(tl); err != nil {
@@ -175,28 +183,20 @@ func replay(r history.Replayer, mcid string, log []history.Event, today cert.Dat
 	if lenient {
 		tl.Refused = make([]refusal, 0, len(refused))
 		for _, e := range refused {
-			tl.Refused = append(tl.Refused, refusal{e.Index, e.Event, e.Rule, e.Err.Error()})
+			tl.Refused = append(tl.Refused, refusal{e.Index, e.Event, e.Rule, e.Err.Error(), e})
 		}
 	}
 	return tl, nil
 }
 
-// readLog reads an event log from a JSON file with history.ParseLog. A
-// refusal that is about one event names its index.
+// readLog reads an event log from a JSON file with history.ParseLog, whose
+// refusal names the event at fault.
 func readLog(name string) ([]history.Event, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	log, err := history.ParseLog(data)
-	var le *history.LogError
-	switch {
-	case errors.As(err, &le) && le.Index >= 0:
-		return nil, fmt.Errorf("%s: event %d: %w", name, le.Index, err)
-	case err != nil:
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return log, nil
+	return history.ParseLog(data)
 }
 
 // readPolicy reads a policy from a JSON file with policy.Parse, which
@@ -206,11 +206,7 @@ func readPolicy(name string) (policy.Policy, error) {
 	if err != nil {
 		return policy.Policy{}, err
 	}
-	p, err := policy.Parse(data)
-	if err != nil {
-		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
-	}
-	return p, nil
+	return policy.Parse(data)
 }
 
 // oneLine folds an error's text onto one line.

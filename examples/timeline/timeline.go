@@ -10,6 +10,7 @@ import (
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/agenda"
 	"github.com/certrenew/certrenew/policy/explain"
 	"github.com/certrenew/certrenew/policy/history"
 )
@@ -20,7 +21,8 @@ import (
 // Merged lists the profiles merged into this one ([history.State]); Later
 // counts the events of the log after Today, which the replay does not
 // reach. Refused lists the events a lenient replay skipped, and is nil
-// for a strict one.
+// for a strict one. agenda is what comes next for the state on Today, from
+// that day on ([agenda.Planner.Agenda]).
 type timeline struct {
 	Today       cert.Date   `json:"today"`
 	MCID        string      `json:"mcid"`
@@ -30,16 +32,19 @@ type timeline struct {
 	Later       int         `json:"later,omitzero"`
 	Credentials []lifecycle `json:"credentials"`
 	Refused     []refusal   `json:"refused,omitzero"`
+	agenda      []agenda.Item
 }
 
 // A refusal is an event that a lenient replay skipped: its index in the
 // log, the event, the rule of RULES.md that refuses it ("" when none
-// does, as for a log out of order) and the refusal's text.
+// does, as for a log out of order) and the refusal's text; err is the
+// refusal itself, which the table tells through package explain.
 type refusal struct {
 	Index int           `json:"index"`
 	Event history.Event `json:"event"`
 	Rule  string        `json:"rule"`
 	Error string        `json:"error"`
+	err   *history.EventError
 }
 
 // A lifecycle is the timeline of one title of the holder's profile: what
@@ -63,11 +68,13 @@ type lifecycle struct {
 }
 
 // A decision is the policy's decision on a day, with the day and the
-// credential's expiry as it stood that day.
+// credential's expiry as it stood that day. Explanation tells it in
+// words, in the language of the output ([explain.Decision]).
 type decision struct {
 	On cert.Date `json:"on"`
 	policy.Decision
-	Expires cert.Date `json:"expires,omitzero"`
+	Expires     cert.Date `json:"expires,omitzero"`
+	Explanation string    `json:"explanation,omitempty"`
 }
 
 // decision returns the decision on day on, and whether there is one.
@@ -81,10 +88,13 @@ func (lc lifecycle) decision(on cert.Date) (decision, bool) {
 }
 
 // An event is one day of a credential's timeline, and what happened or
-// happens on it.
+// happens on it. A planned event is one the policy sets, a day of a
+// renewal window, a reminder or an expiry, rather than one of the log: the
+// table tells those from today on as the agenda's items instead.
 type event struct {
-	Day  cert.Date `json:"day"`
-	What phrase    `json:"what"`
+	Day     cert.Date `json:"day"`
+	What    phrase    `json:"what"`
+	planned bool
 }
 
 // upTo returns the events of log up to the first whose day is after today,
@@ -161,7 +171,8 @@ func build(r history.Replayer, mcid string, log []history.Event, refused []*hist
 	}
 	st := rp.on(today)
 	tl := timeline{Today: today, MCID: st.Profile.MCID, Learn: st.Profile.Learn, Merged: st.Merged,
-		Later: len(log) - len(reached), Credentials: []lifecycle{}}
+		Later: len(log) - len(reached), Credentials: []lifecycle{},
+		agenda: agenda.Planner{Policy: r.Policy, Catalog: r.Catalog}.Agenda(st, today)}
 	for i, e := range events {
 		if e.Kind == history.Linked && !rp.before(i).Profile.IsLinked() && rp.states[i].Profile.IsLinked() {
 			tl.Linked = e.Day()
@@ -217,7 +228,7 @@ func (rp replayed) lifecycle(p policy.Policy, c cert.Certification, today cert.D
 	for _, day := range slices.Compact(days) {
 		st := rp.on(day)
 		cr, _ := st.Profile.Credential(c.ID)
-		lc.Decisions = append(lc.Decisions, decision{day, p.Eligibility(st.Profile, c, day), cr.Expires})
+		lc.Decisions = append(lc.Decisions, decision{On: day, Decision: p.Eligibility(st.Profile, c, day), Expires: cr.Expires})
 	}
 	lc.NextReminder = nextReminder(p, c, cur, today)
 	return lc
@@ -319,7 +330,7 @@ func (lc *lifecycle) lastCycle(p policy.Policy, c cert.Certification, cr cert.Cr
 		return
 	}
 	lc.cycle(p, c, cr, cert.Date{})
-	lc.add(cr.Expires, say(wExpires))
+	lc.plan(cr.Expires, say(wExpires))
 }
 
 // cycle adds the events of cr's current renewal window: its opening, the
@@ -330,7 +341,7 @@ func (lc *lifecycle) lastCycle(p policy.Policy, c cert.Certification, cr cert.Cr
 func (lc *lifecycle) cycle(p policy.Policy, c cert.Certification, cr cert.Credential, ends cert.Date) {
 	add := func(day cert.Date, what phrase) {
 		if ends.IsZero() || !day.After(ends) {
-			lc.add(day, what)
+			lc.plan(day, what)
 		}
 	}
 	var buf [policy.MaxReminders]cert.Date
@@ -347,20 +358,47 @@ func (lc *lifecycle) cycle(p policy.Policy, c cert.Certification, cr cert.Creden
 		if !ends.IsZero() && !day.Before(ends) {
 			break
 		}
-		lc.add(day, say(wReminder, i+1))
+		lc.plan(day, say(wReminder, i+1))
 	}
 }
 
 // add appends an event, keeping the events in order of day.
 func (lc *lifecycle) add(day cert.Date, what phrase) {
-	i := len(lc.Events)
-	for i > 0 && lc.Events[i-1].Day.After(day) {
-		i--
-	}
-	lc.Events = slices.Insert(lc.Events, i, event{day, what})
+	lc.insert(event{Day: day, What: what})
 }
 
-// print writes the timeline as a table, in the words of l.
+// plan adds a planned event, keeping the events in order of day.
+func (lc *lifecycle) plan(day cert.Date, what phrase) {
+	lc.insert(event{Day: day, What: what, planned: true})
+}
+
+// insert inserts e after the events on or before its day.
+func (lc *lifecycle) insert(e event) {
+	i := len(lc.Events)
+	for i > 0 && lc.Events[i-1].Day.After(e.Day) {
+		i--
+	}
+	lc.Events = slices.Insert(lc.Events, i, e)
+}
+
+// unnamed is a title with no name: the table's sentences say "this
+// certification", under the heading that names it.
+var unnamed cert.Certification
+
+// explainDecisions sets the explanation of each decision of tl, in l,
+// naming its title.
+func (tl *timeline) explainDecisions(l explain.Language) {
+	for _, lc := range tl.Credentials {
+		c := cert.Certification{ID: lc.Cert, Name: lc.Name, Level: lc.Level}
+		for i := range lc.Decisions {
+			d := &lc.Decisions[i]
+			d.Explanation = explain.Decision(l, c, d.Decision, d.On)
+		}
+	}
+}
+
+// print writes the timeline as a table, in the words of l. The sentences
+// of decisions, agenda items and refusals are package explain's.
 func (tl timeline) print(w io.Writer, l explain.Language) {
 	line := func(p phrase) { fmt.Fprintln(w, p.in(l)) }
 	switch {
@@ -403,16 +441,17 @@ func (tl timeline) print(w io.Writer, l explain.Language) {
 		} else {
 			row(say(wTitleShows, lc.Name, lc.Level, lc.Cert, lc.Shows))
 		}
-		marked := false // whether today's line is printed
+		// What happened up to today, then what comes next.
 		for _, e := range lc.Events {
-			if !marked && e.Day.After(tl.Today) {
-				row(day(tl.Today), say(wToday))
-				marked = true
+			if !e.planned || e.Day.Before(tl.Today) {
+				row(day(e.Day), e.What)
 			}
-			row(day(e.Day), e.What)
 		}
-		if !marked {
-			row(day(tl.Today), say(wToday))
+		row(day(tl.Today), say(wToday))
+		for _, it := range tl.agenda {
+			if it.Cert == lc.Cert {
+				row(day(it.On), explain.Item(l, unnamed, it))
+			}
 		}
 		row(indent(say(wDecisions)))
 		for _, d := range lc.Decisions {
@@ -420,7 +459,7 @@ func (tl timeline) print(w io.Writer, l explain.Language) {
 			if d.On == tl.Today {
 				on = indent(say(wOnToday, d.On))
 			}
-			row(on, d.Reason, decisionText(d))
+			row(on, d.Reason, explain.Decision(l, unnamed, d.Decision, d.On))
 		}
 		if !lc.NextReminder.IsZero() {
 			row(indent(say(wNextReminder, lc.NextReminder, inDays(lc.NextReminder.DaysSince(tl.Today)))))
@@ -439,12 +478,7 @@ func (tl timeline) print(w io.Writer, l explain.Language) {
 			row(indent(say(wNone)))
 		}
 		for _, e := range tl.Refused {
-			fmt.Fprintf(tw, "  event %d\t%s\t%s\n", e.Index, e.Event.Day(), e.Event)
-			if e.Rule != "" {
-				fmt.Fprintf(tw, "  \t\trefused by RULES %s: %s\n", e.Rule, e.Error)
-			} else {
-				fmt.Fprintf(tw, "  \t\trefused: %s\n", e.Error)
-			}
+			row(day(e.Event.Day()), tell(l, e.err))
 		}
 	}
 	tw.Flush()
@@ -482,24 +516,4 @@ func inDays(n int) phrase {
 		return say(wInOneDay)
 	}
 	return say(wInDays, n)
-}
-
-// decisionText says a decision in words.
-func decisionText(d decision) string {
-	switch d.Reason {
-	case policy.Eligible:
-		return "may renew until " + d.Window.Last().String()
-	case policy.NotYetOpen, policy.AssessmentUnavailable, policy.ProfileNotLinked:
-		if d.EligibleFrom.IsZero() {
-			return "cannot renew before it expires on " + d.Expires.String()
-		}
-		return "may renew from " + d.EligibleFrom.String()
-	case policy.Expired:
-		return "expired on " + d.Expires.String() + ": pass the exam again (RULES N6)"
-	case policy.NeverExpires:
-		return "fundamentals: never expires (RULES V1)"
-	case policy.NotHeld:
-		return "not held on that day"
-	}
-	return ""
 }

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"time"
 
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
 	"github.com/certrenew/certrenew/policy/explain"
+	"github.com/certrenew/certrenew/policy/history"
 )
 
 // A word names one of the program's own texts: a heading or a label of the
@@ -111,6 +114,11 @@ const (
 	wErrNotInCatalog   // [1] ID
 	wErrMCID           // an empty -mcid
 	wErrArgument       // [1] the argument
+	wNoFile            // a file that does not exist
+	wFileDenied        // a file the program may not read
+	wFileError         // [1] why a file cannot be read, in the system's words
+	wRule              // [1] the rule that refuses an event, after the refusal
+	wDetail            // [1] what a parser found wrong, in its words, after the sentence
 
 	numWords
 )
@@ -199,6 +207,11 @@ var english = [numWords]string{
 	wErrNotInCatalog:   "the replay holds %[1]q, which is not in the catalog",
 	wErrMCID:           "want the MCID of a certification profile, not an empty one",
 	wErrArgument:       "unexpected argument %[1]q",
+	wNoFile:            "no such file",
+	wFileDenied:        "permission denied",
+	wFileError:         "cannot be read: %[1]s",
+	wRule:              " (RULES %[1]s)",
+	wDetail:            " (%[1]s)",
 }
 
 // texts returns the table of the program's words in l.
@@ -290,10 +303,49 @@ func (e phraseError) Error() string { return e.in(explain.English) }
 func fail(w word, args ...any) error { return phraseError{say(w, args...)} }
 
 // tell returns err as the reader of l is told it: an error of the program
-// in its words, any other in its own text.
+// in its words, a file that cannot be read in the program's words with the
+// system's reason, and any other through explain.Error, with the rule that
+// refuses an event (RULES.md) and what a parser found wrong in an event log
+// or a policy, in the parser's own words: explain names the event or the
+// value at fault, but not always what is wrong with it.
 func tell(l explain.Language, err error) string {
-	if e, ok := err.(phraseError); ok {
-		return e.in(l)
+	var pe phraseError
+	var fe *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		return pe.in(l)
+	case errors.Is(err, fs.ErrNotExist):
+		return say(wNoFile).in(l)
+	case errors.Is(err, fs.ErrPermission):
+		return say(wFileDenied).in(l)
+	case errors.As(err, &fe):
+		return say(wFileError, oneLine(fe.Err)).in(l)
 	}
-	return oneLine(err)
+	s := explain.Error(l, err)
+	var ee *history.EventError
+	var le *history.LogError
+	var pf *policy.FieldError
+	switch {
+	case errors.As(err, &ee) && ee.Rule != "":
+		s += say(wRule, ee.Rule).in(l)
+	case errors.As(err, &le):
+		s += say(wDetail, fieldText(le.Path, le.Err)).in(l)
+	case errors.As(err, &pf):
+		s += say(wDetail, fieldText(pf.Path, errors.New(pf.Problem))).in(l)
+	}
+	return s
+}
+
+// fieldText is the value at path and what is wrong with it, in a parser's
+// words, on one line: "[2].kind: missing", or the problem alone for a path
+// "". A day that cannot be read is left out, as explain tells it.
+func fieldText(path string, problem error) string {
+	var pe *cert.ParseError
+	switch {
+	case errors.As(problem, &pe) && path != "":
+		return path
+	case path != "":
+		return path + ": " + oneLine(problem)
+	}
+	return oneLine(problem)
 }
