@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
@@ -419,18 +418,16 @@ func (tl timeline) print(w io.Writer, l explain.Language) {
 	default:
 		line(say(wLaterMany, tl.Later, tl.Today))
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var g grid
 	row := func(cells ...any) {
+		text := make([]string, len(cells))
 		for i, c := range cells {
-			if i > 0 {
-				fmt.Fprint(tw, "\t")
-			}
 			if p, ok := c.(phrase); ok {
 				c = p.in(l)
 			}
-			fmt.Fprint(tw, c)
+			text[i] = fmt.Sprint(c)
 		}
-		fmt.Fprintln(tw)
+		g.add(text...)
 	}
 	indent := func(p phrase) phrase { return say(wVerbatim, "  "+p.in(l)) }
 	day := func(d cert.Date) phrase { return indent(say(wVerbatim, d)) }
@@ -481,7 +478,7 @@ func (tl timeline) print(w io.Writer, l explain.Language) {
 			row(day(e.Event.Day()), tell(l, e.err))
 		}
 	}
-	tw.Flush()
+	g.write(w)
 }
 
 // earlierText says what became of an earlier credential, as of today, and
