@@ -26,7 +26,7 @@
 // Usage:
 //
 //	go run ./examples/timeline [-today 2026-12-01] [-json] [-policy FILE]
-//		[-events FILE] [-mcid MCID] [-lenient]
+//		[-events FILE] [-mcid MCID] [-lenient] [-lang TAG]
 //
 // -today is the day to decide on, to replay the log as of, and to place the
 // sample story around (by default the current day in the local time zone);
@@ -42,6 +42,16 @@
 // the rule and the refusal's text; without it, the replay stops at the
 // first. The JSON's decisions each carry their explanation, as explain
 // tells it.
+//
+// -lang TAG chooses the language of the words, by the BCP 47 tag that
+// [explain.Match] reads: "zh", "zh-CN" or "zh-Hans" for Simplified
+// Chinese, and English, the default, for any other, "zh-TW" among them.
+// It is the language of the table, its headings and labels (the program's
+// words, one table of texts per language) as well as explain's sentences,
+// of the explanations in the JSON, and of the line on stderr; the JSON's
+// keys and its other texts stay English, for programs to read, and the
+// Reasons keep their names. A refusal of package flag is told in its own
+// English words, after the program's.
 //
 // A bad flag or file gets a one-line error and exit status 2, and so does
 // a day or a valid policy on which the story cannot hold, such as a day
@@ -85,17 +95,19 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	eventsFile := fs.String("events", "", "replay the event log in the JSON file `FILE` instead of the sample holder's")
 	mcid := fs.String("mcid", sampleMCID, "the `MCID` of the holder whose log is replayed")
 	lenient := fs.Bool("lenient", false, "skip the events the rules refuse, and report them, instead of stopping at the first")
-	if err := fs.Parse(args); err != nil {
+	tag := fs.String("lang", "en", "the BCP 47 `TAG` of the language to write in: zh, zh-CN or zh-Hans for Simplified Chinese, any other for English")
+	err := fs.Parse(args)
+	l := explain.Match(*tag) // as far as the flags were read
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json] [-policy FILE] [-events FILE] [-mcid MCID] [-lenient]")
+			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json] [-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]")
 			fs.PrintDefaults()
 			return 0
 		}
-		fmt.Fprintln(stderr, "timeline:", err)
+		fmt.Fprintln(stderr, "timeline:", say(wFlagError, err.Error()).in(l))
 		return 2
 	}
-	l := explain.English
 	// refuse writes the line of an error, after where it is, and returns
 	// the exit status.
 	refuse := func(where string, err error) int {

@@ -448,7 +448,7 @@ func TestHelp(t *testing.T) {
 		if code := run([]string{arg}, now, &out, &errs); code != 0 || errs.Len() != 0 {
 			t.Errorf("run(%s) = %d, stderr %q", arg, code, errs.String())
 		}
-		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-events FILE", "-mcid MCID", "-lenient"} {
+		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-events FILE", "-mcid MCID", "-lenient", "-lang TAG"} {
 			if !strings.Contains(out.String(), flag) {
 				t.Errorf("run(%s) usage lacks %q: %q", arg, flag, out.String())
 			}
@@ -878,5 +878,140 @@ func TestLenientSample(t *testing.T) {
 	}
 	if want := "\nRefused events, skipped:\n  none\n"; !strings.HasSuffix(out.String(), want) {
 		t.Errorf("the table does not end with %q", want)
+	}
+}
+
+// TestLanguages checks the table in each language of -lang on 2026-12-01:
+// the tags of Simplified Chinese give the table of testdata/table-zh.golden,
+// and "en" and every other tag, Traditional Chinese's among them, give the
+// English one, table.golden. The days are TestTable's, as Chinese writes
+// them: the associate renewed to 2028-04-11 may renew from 2027-10-11
+// until 2028-04-10 (E2, D2); the expert's window opens and its first
+// reminder is sent on 2026-12-08, in 7 days (M2).
+func TestLanguages(t *testing.T) {
+	for _, tt := range []struct {
+		tags   []string
+		golden string
+		want   []string
+	}{
+		{[]string{"zh", "zh-CN", "zh-Hans", "ZH_hans_cn"}, "table-zh.golden", []string{
+			"持证人 1000001，于 2023年12月1日 连接到 Microsoft Learn 上的文档配置文件 ada@example.com；决定日期为 2026年12月1日。\n",
+			"Microsoft Certified: Azure Administrator Associate（助理级，azure-administrator）：已更新 3 次，最近一次在 30 天前，前一天有 2 次尝试未通过；",
+			"  2026年11月1日   更新评估，第 3 次尝试，时间 10:00（UTC+08:00），自 2026年11月1日 09:40（UTC+08:00）起可以重考（RULES A3）：通过；已更新：过期日期从 2027年4月11日 延至 2028年4月11日（RULES N1）\n",
+			"  2026年12月1日（今天）  NotYetOpen  您在 2026年12月1日 不能更新此认证：其更新窗口尚未开放。您可以在 2027年10月11日 至 2028年4月10日 期间更新此认证。\n",
+			"  2026年12月1日  （今天）\n  2026年12月8日  此认证的更新窗口将于 2026年12月8日 开放，更新的最后一天是 2027年6月7日。\n" +
+				"  2026年12月8日  第 1 次提醒（2026年12月8日）：您可以更新此认证，最晚至 2027年6月7日；此认证将于 2027年6月8日 过期。\n",
+			"  下次提醒：2026年12月8日，7 天后\n",
+			"  以前的证书：\n  2025年7月1日  获得认证；已于 2026年7月1日 过期；最后一个周期：1 次尝试未通过\n",
+		}},
+		{[]string{"en", "en-GB", "fr", "zh-TW", "zh-Hant", ""}, "table.golden", nil},
+	} {
+		for i, tag := range tt.tags {
+			var out, errs bytes.Buffer
+			args := []string{"-today", "2026-12-01", "-lang", tag}
+			if code := run(args, now, &out, &errs); code != 0 || errs.Len() != 0 {
+				t.Fatalf("run(%q) = %d, %q", args, code, errs.String())
+			}
+			if i == 0 {
+				golden.Check(t, tt.golden, out.Bytes())
+			} else if want, err := os.ReadFile(filepath.Join("testdata", tt.golden)); err != nil || !bytes.Equal(out.Bytes(), want) {
+				t.Errorf("run(%q) is not %s (%v)", args, tt.golden, err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(out.String(), want) {
+					t.Errorf("run(%q) lacks %q", args, want)
+				}
+			}
+		}
+	}
+}
+
+// TestLanguagesLenient checks, against its golden file, the Chinese table
+// of the lenient replay of TestLenient, whose refused events explain tells
+// in Chinese, each with its rule.
+func TestLanguagesLenient(t *testing.T) {
+	var out, errs bytes.Buffer
+	args := []string{"-today", "2023-06-01", "-lenient", "-lang", "zh", "-events", filepath.Join("testdata", "events-refused.json")}
+	if code := run(args, now, &out, &errs); code != 0 || errs.Len() != 0 {
+		t.Fatalf("run(%q) = %d, %q", args, code, errs.String())
+	}
+	golden.Check(t, "events-refused-lenient-2023-06-01-zh.golden", out.Bytes())
+	for _, want := range []string{
+		"被拒绝并跳过的事件：\n  2021年12月1日  日志中的第 3 个事件被拒绝：于 2021年12月1日 09:00（UTC+08:00）通过“azure-administrator”的更新评估。" +
+			"您在 2021年12月1日 不能参加更新评估：其更新窗口尚未开放。您可以在 2022年1月15日 至 2022年7月14日 期间更新此认证。（RULES E2）\n",
+		"  2022年3月1日   日志中的第 5 个事件被拒绝：于 2022年3月1日 通过“m365-enterprise-administrator”的考试。",
+		"  2022年1月10日  日志中的第 7 个事件被拒绝：",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the table lacks %q", want)
+		}
+	}
+}
+
+// TestLanguagesErrors checks that the line on stderr is in the language of
+// -lang: the program's words, explain's sentences with the rule, and the
+// refusal of package flag in its own words after the program's.
+func TestLanguagesErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"-lang", "zh", "-bogus"}, []string{"命令行有误：", "-bogus"}},
+		{[]string{"-lang", "zh", "-today", "2021-02-30"}, []string{"-today: ", "“2021-02-30”不是有效的日期"}},
+		{[]string{"-lang", "zh", "-policy", filepath.Join(dir, "missing.json")}, []string{"missing.json: 文件不存在"}},
+		{[]string{"-lang", "zh", "extra"}, []string{"多余的参数“extra”"}},
+		{[]string{"-lang", "zh", "-mcid", ""}, []string{"-mcid: 需要认证配置文件的 MCID"}},
+		{[]string{"-lang", "zh", "-today", "2021-03-02"}, []string{"示例故事无法围绕 2021年3月2日 安排", "在 2021年1月31日（30 天前）更新", "AssessmentUnavailable"}},
+		{[]string{"-lang", "zh", "-events", filepath.Join("testdata", "events-refused.json")}, []string{"日志中的第 3 个事件被拒绝", "其更新窗口尚未开放", "（RULES E2）"}},
+		{[]string{"-lang", "zh", "-events", filepath.Join("testdata", "events-unknown-kind.json")}, []string{"无法读取事件日志：第 3 个事件有误。", `（[2].kind: unknown kind "renewed"`}},
+		{[]string{"-lang", "zh-TW", "-mcid", ""}, []string{"-mcid: want the MCID"}},
+	} {
+		var out, errs bytes.Buffer
+		if code := run(tt.args, now, &out, &errs); code != 2 {
+			t.Errorf("run(%q) = %d, want 2", tt.args, code)
+		}
+		checkLine(t, tt.args, errs.String(), tt.want...)
+		if out.Len() != 0 {
+			t.Errorf("run(%q) wrote to stdout: %q", tt.args, out.String())
+		}
+	}
+}
+
+// TestLanguagesJSON checks that -lang changes the JSON only in the
+// decisions' explanations: the keys, the events' "what" and the titles'
+// "shows" stay English, for programs to read.
+func TestLanguagesJSON(t *testing.T) {
+	explained := map[string]int{}
+	strip := func(tag string) map[string]any {
+		var out, errs bytes.Buffer
+		args := []string{"-today", "2026-12-01", "-json", "-lang", tag}
+		if code := run(args, now, &out, &errs); code != 0 {
+			t.Fatalf("run(%q) = %d: %s", args, code, errs.String())
+		}
+		var v map[string]any
+		if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range v["credentials"].([]any) {
+			for _, d := range c.(map[string]any)["decisions"].([]any) {
+				d := d.(map[string]any)
+				s, _ := d["explanation"].(string)
+				if tag == "zh" && strings.HasPrefix(s, "您") || tag == "en" && strings.HasPrefix(s, "On ") {
+					explained[tag]++
+				} else {
+					t.Errorf("-lang %s: decision on %s explained %q", tag, d["on"], s)
+				}
+				delete(d, "explanation")
+			}
+		}
+		return v
+	}
+	en, zh := strip("en"), strip("zh")
+	if diff := cmp.Diff(en, zh); diff != "" {
+		t.Errorf("the JSON of -lang zh differs from -lang en's beyond the explanations (-en +zh):\n%s", diff)
+	}
+	if explained["en"] == 0 || explained["en"] != explained["zh"] {
+		t.Errorf("explained decisions: %v", explained)
 	}
 }

@@ -119,6 +119,7 @@ const (
 	wFileError         // [1] why a file cannot be read, in the system's words
 	wRule              // [1] the rule that refuses an event, after the refusal
 	wDetail            // [1] what a parser found wrong, in its words, after the sentence
+	wFlagError         // [1] package flag's refusal of the command line, in its words
 
 	numWords
 )
@@ -212,10 +213,114 @@ var english = [numWords]string{
 	wFileError:         "cannot be read: %[1]s",
 	wRule:              " (RULES %[1]s)",
 	wDetail:            " (%[1]s)",
+	wFlagError:         "%[1]s",
 }
 
-// texts returns the table of the program's words in l.
+// chinese holds the program's words in Simplified Chinese, in the
+// vocabulary of package explain: 认证 for a certification, 证书 for a
+// credential, 更新 for renewing, 更新评估 for the renewal assessment,
+// 认证配置文件 and Microsoft Learn 上的文档配置文件 for the two profiles.
+// Days are written as explain.Date writes them, 2026年12月1日, with a
+// space on each side of a day or a number in a sentence, but next to
+// full-width punctuation. The rules keep the name of RULES.md, and a
+// Reason its name in Go, as in the JSON.
+var chinese = [numWords]string{
+	wHolder:         "持证人 %[1]s，尚未连接到 Microsoft Learn 上的文档配置文件；决定日期为 %[2]s。",
+	wHolderLinked:   "持证人 %[1]s，已连接到 Microsoft Learn 上的文档配置文件 %[2]s；决定日期为 %[3]s。",
+	wHolderLinkedOn: "持证人 %[1]s，于 %[3]s 连接到 Microsoft Learn 上的文档配置文件 %[2]s；决定日期为 %[4]s。",
+	wMerged:         "合并到其中的认证配置文件：%[1]s。",
+	wListSep:        "、",
+	wLaterOne:       "日志中有 1 个事件晚于 %[1]s，未重放。",
+	wLaterMany:      "日志中有 %[1]d 个事件晚于 %[2]s，未重放。",
+	wTitle:          "%[1]s（%[2]s，%[3]s）",
+	wTitleShows:     "%[1]s（%[2]s，%[3]s）：%[4]s",
+	wToday:          "（今天）",
+	wOnToday:        "%[1]s（今天）",
+	wDecisions:      "决定：",
+	wNextReminder:   "下次提醒：%[1]s，%[2]s",
+	wDueToday:       "就在今天",
+	wInOneDay:       "1 天后",
+	wInDays:         "%[1]d 天后",
+	wEarlier:        "以前的证书：",
+	wRefused:        "被拒绝并跳过的事件：",
+	wNone:           "无",
+
+	wFundamentals: "基础",
+	wAssociate:    "助理级",
+	wExpert:       "专家级",
+	wSpecialty:    "专业",
+
+	wEarned:        "获得认证",
+	wEarnedWith:    "获得认证，其先决条件 %[1]s 当时有效（RULES R1）",
+	wNeverExpires:  "永不过期：无需更新（RULES V1）",
+	wEarnedAgain:   "通过考试再次获得：%[1]s 过期（RULES N6）",
+	wAttempt:       "更新评估，第 %[1]d 次尝试，时间 %[2]s%[3]s：%[4]s",
+	wRetakeAtOnce:  "，立即重考（RULES A2）",
+	wRetakeFrom:    "，自 %[1]s起可以重考（RULES A3）",
+	wPassed:        "通过；已更新：过期日期从 %[2]s 延至 %[1]s（RULES N1）",
+	wFailed:        "未通过",
+	wMergedIn:      "从认证配置文件“%[1]s”合并而来：获得于 %[2]s，%[3]s（RULES P2）",
+	wMergedEarlier: "来自认证配置文件“%[1]s”的以前的证书：获得于 %[2]s，%[3]s（RULES P2）",
+	wExpiresOn:     "%[1]s 过期",
+	wExpiresNever:  "永不过期",
+	wWindowOpens:   "更新窗口开放（%[1]s 过期）",
+	wNotOffered:    "更新评估在认证过期之前不会推出：无法更新（RULES E3）",
+	wOffered:       "更新评估自这一天起推出（RULES E3）",
+	wReminder:      "第 %[1]d 次提醒",
+	wExpires:       "过期",
+	wEarlierCred:   "获得认证；%[1]s；%[2]s",
+	wStatusNever:   "永不过期",
+	wStatusExpires: "%[1]s 过期",
+	wStatusExpired: "已于 %[1]s 过期",
+	wCycleNone:     "最后一个周期内没有尝试",
+	wCyclePassed:   "最后一个周期：%[1]d 次尝试，最后一次通过",
+	wCycleFailed:   "最后一个周期：%[1]s",
+	wFailedOne:     "1 次尝试未通过",
+	wFailedMany:    "%[1]d 次尝试未通过",
+	wOnce:          "1 次",
+	wTwice:         "2 次",
+	wTimes:         "%[1]d 次",
+	wVerbatim:      "%[1]s",
+	wClock:         "15:04（UTC-07:00）",
+	wMoment:        "2006年1月2日 15:04（UTC-07:00）",
+
+	wShowsFundamentals: "基础认证，永不过期",
+	wShowsRenewed:      "已更新 %[1]s，最近一次在 %[2]d 天前%[3]s；是专家级认证的先决条件",
+	wShowsAfter:        "，前一天有 %[1]s",
+	wShowsExpert:       "在其助理级先决条件有效时获得的专家级认证；一周内有一次提醒",
+	wShowsOpen:         "其更新窗口今天处于开放状态",
+	wShowsLapsed:       "未更新而过期，之后通过考试再次获得",
+	wShowsLapsedFailed: "1 次尝试未通过后过期，之后通过考试再次获得",
+
+	wErrPlace:          "示例故事无法围绕 %[1]s 安排：%[2]s",
+	wErrRange:          "其日期会超出 0001-01-01..9999-12-31 的范围",
+	wErrNotRenewed:     "故事需要 %[1]s 在 %[2]s（%[3]d 天前）更新，但这不可能：政策的结论是 %[4]s%[5]s",
+	wErrRenewalFrom:    "（自 %[1]s 起可以更新）",
+	wErrNoReminder:     "政策在更新窗口内不发送提醒，因此不会有即将到来的提醒",
+	wErrNoEarnDay:      "在政策的期限下，过期日期在 %[2]s 前后 %[1]d 天以内的获得日期，都不能让 %[3]s %[4]s，而故事需要这样",
+	wNeedsReminder:     "在从 %[2]s 起的 %[1]d 天内有一次提醒",
+	wNeedsEarned:       "不晚于专家级认证的获得日期 %[1]s 获得，并在 %[2]s 更新",
+	wNeedsOpen:         "在 %[1]s 处于更新窗口之内",
+	wNeedsExpire:       "不晚于 %[1]s 过期",
+	wErrNotOpen:        "故事需要 %[1]s 的更新窗口在 %[2]s 开放，但它未开放：政策的结论是 %[3]s",
+	wErrNoReminderSoon: "故事需要 %[1]s 在从 %[3]s 起的 %[2]d 天内有一次提醒，但政策的提醒中没有",
+	wErrNotInCatalog:   "重放结果中有“%[1]s”，但目录中没有此认证",
+	wErrMCID:           "需要认证配置文件的 MCID，不能为空",
+	wErrArgument:       "多余的参数“%[1]s”",
+	wNoFile:            "文件不存在",
+	wFileDenied:        "没有读取此文件的权限",
+	wFileError:         "无法读取：%[1]s",
+	wRule:              "（RULES %[1]s）",
+	wDetail:            "（%[1]s）",
+	wFlagError:         "命令行有误：%[1]s",
+}
+
+// texts returns the table of the program's words in l: English for a
+// value that is no language, as in package explain.
 func texts(l explain.Language) *[numWords]string {
+	if l == explain.Chinese {
+		return &chinese
+	}
 	return &english
 }
 
