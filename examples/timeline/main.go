@@ -25,8 +25,8 @@
 //
 // Usage:
 //
-//	go run ./examples/timeline [-today 2026-12-01] [-json] [-policy FILE]
-//		[-events FILE] [-mcid MCID] [-lenient] [-lang TAG]
+//	go run ./examples/timeline [-today 2026-12-01] [-json | -ics [-alarm DURATION]]
+//		[-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]
 //
 // -today is the day to decide on, to replay the log as of, and to place the
 // sample story around (by default the current day in the local time zone);
@@ -52,6 +52,17 @@
 // keys and its other texts stay English, for programs to read, and the
 // Reasons keep their names. A refusal of package flag is told in its own
 // English words, after the program's.
+//
+// -ics prints, instead of the table, the holder's agenda from today on as
+// iCalendar (package [ical]): one event per item of
+// [agenda.Planner.Agenda] for the state as of today, each summed up by
+// [explain.Item] in the language of -lang, in a calendar named for the
+// holder. Every event's DTSTAMP is midnight UTC of -today, so that a day
+// gives the same bytes however often it is asked; the event's UID lets a
+// calendar that imports it again update it. -alarm DURATION, with -ics
+// only, gives each event an alarm that long before it (an all-day event
+// starts at its midnight); 0, the default, gives none. -json and -ics
+// each choose the output: given together, they get a one-line error.
 //
 // A bad flag or file gets a one-line error and exit status 2, and so does
 // a day or a valid policy on which the story cannot hold, such as a day
@@ -96,12 +107,14 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	mcid := fs.String("mcid", sampleMCID, "the `MCID` of the holder whose log is replayed")
 	lenient := fs.Bool("lenient", false, "skip the events the rules refuse, and report them, instead of stopping at the first")
 	tag := fs.String("lang", "en", "the BCP 47 `TAG` of the language to write in: zh, zh-CN or zh-Hans for Simplified Chinese, any other for English")
+	asICS := fs.Bool("ics", false, "print the holder's agenda as iCalendar (RFC 5545) instead of a table")
+	alarm := fs.Duration("alarm", 0, "with -ics, give each event an alarm this `DURATION` before it, such as 24h; 0 for none")
 	err := fs.Parse(args)
 	l := explain.Match(*tag) // as far as the flags were read
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json] [-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]")
+			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json | -ics [-alarm DURATION]] [-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]")
 			fs.PrintDefaults()
 			return 0
 		}
@@ -116,6 +129,26 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		return refuse("", fail(wErrArgument, fs.Arg(0)))
+	}
+	var outputs []string // the flags given that each choose the output
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, o := range []struct {
+		name string
+		on   bool
+	}{{"json", *asJSON}, {"ics", *asICS}} {
+		if o.on {
+			outputs = append(outputs, "-"+o.name)
+		}
+	}
+	if len(outputs) > 1 {
+		return refuse("", fail(wErrOutputs, strings.Join(outputs, say(wListSep).in(l))))
+	}
+	switch {
+	case set["alarm"] && !*asICS:
+		return refuse("-alarm: ", fail(wErrAlarmICS))
+	case *alarm < 0:
+		return refuse("-alarm: ", fail(wErrAlarm, alarm.String()))
 	}
 	day, err := cert.ParseDate(*today)
 	if err != nil {
@@ -144,6 +177,13 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 		if tl, err = replay(r, *mcid, log, day, *lenient, nil); err != nil {
 			return refuse("-events: "+*eventsFile+": ", err)
 		}
+	}
+	if *asICS {
+		if _, err := stdout.Write(tl.calendar(r.Catalog, l, *alarm)); err != nil {
+			fmt.Fprintln(stderr, "timeline:", err)
+			return 1
+		}
+		return 0
 	}
 	if *asJSON {
 		tl.explainDecisions(l)

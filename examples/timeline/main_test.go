@@ -413,6 +413,12 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-mcid", ""}, "-mcid"},
 		{[]string{"-events"}, "flag needs an argument"},
 		{[]string{"-lenient=maybe"}, "invalid boolean value"},
+		{[]string{"-json", "-ics"}, "-json, -ics: choose one output"},
+		{[]string{"-ics", "-json", "-today", "2021-02-30"}, "choose one output"},
+		{[]string{"-alarm", "1h"}, "-alarm: an alarm is for the events of -ics"},
+		{[]string{"-json", "-alarm", "0"}, "-alarm: an alarm is for the events of -ics"},
+		{[]string{"-ics", "-alarm", "-1h"}, "-alarm: want a duration of 0 or more, not -1h0m0s"},
+		{[]string{"-ics", "-alarm", "soon"}, "invalid value \"soon\" for flag -alarm"},
 		// The story needs a renewal 30 days before today, and the
 		// roadmap's renewal assessments are offered from 2021-02-01.
 		{[]string{"-today", "2021-03-02"}, "cannot have been renewed on 2021-01-31"},
@@ -448,7 +454,7 @@ func TestHelp(t *testing.T) {
 		if code := run([]string{arg}, now, &out, &errs); code != 0 || errs.Len() != 0 {
 			t.Errorf("run(%s) = %d, stderr %q", arg, code, errs.String())
 		}
-		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-events FILE", "-mcid MCID", "-lenient", "-lang TAG"} {
+		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-events FILE", "-mcid MCID", "-lenient", "-lang TAG", "-ics", "-alarm DURATION"} {
 			if !strings.Contains(out.String(), flag) {
 				t.Errorf("run(%s) usage lacks %q: %q", arg, flag, out.String())
 			}

@@ -120,6 +120,13 @@ const (
 	wRule              // [1] the rule that refuses an event, after the refusal
 	wDetail            // [1] what a parser found wrong, in its words, after the sentence
 	wFlagError         // [1] package flag's refusal of the command line, in its words
+	wErrOutputs        // [1] the flags given that each choose the output, joined by wListSep
+	wErrAlarmICS       // -alarm without -ics
+	wErrAlarm          // [1] a negative -alarm
+
+	// The calendar of -ics.
+	wCalendarName // [1] MCID
+	wProdID       // the calendar's PRODID, which ends in its language
 
 	numWords
 )
@@ -214,6 +221,12 @@ var english = [numWords]string{
 	wRule:              " (RULES %[1]s)",
 	wDetail:            " (%[1]s)",
 	wFlagError:         "%[1]s",
+	wErrOutputs:        "%[1]s: choose one output",
+	wErrAlarmICS:       "an alarm is for the events of -ics",
+	wErrAlarm:          "want a duration of 0 or more, not %[1]s",
+
+	wCalendarName: "Certification renewals of %[1]s",
+	wProdID:       "-//certrenew//timeline//EN",
 }
 
 // chinese holds the program's words in Simplified Chinese, in the
@@ -313,6 +326,12 @@ var chinese = [numWords]string{
 	wRule:              "（RULES %[1]s）",
 	wDetail:            "（%[1]s）",
 	wFlagError:         "命令行有误：%[1]s",
+	wErrOutputs:        "%[1]s：只能选择一种输出",
+	wErrAlarmICS:       "提醒只用于 -ics 的日历事件",
+	wErrAlarm:          "需要 0 或更长的时长，而不是 %[1]s",
+
+	wCalendarName: "%[1]s 的认证更新",
+	wProdID:       "-//certrenew//timeline//ZH",
 }
 
 // texts returns the table of the program's words in l: English for a
