@@ -25,7 +25,7 @@
 //
 // Usage:
 //
-//	go run ./examples/timeline [-today 2026-12-01] [-json | -ics [-alarm DURATION]]
+//	go run ./examples/timeline [-today 2026-12-01] [-json | -ics [-alarm DURATION] | -svg]
 //		[-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]
 //
 // -today is the day to decide on, to replay the log as of, and to place the
@@ -61,8 +61,20 @@
 // gives the same bytes however often it is asked; the event's UID lets a
 // calendar that imports it again update it. -alarm DURATION, with -ics
 // only, gives each event an alarm that long before it (an all-day event
-// starts at its midnight); 0, the default, gives none. -json and -ics
-// each choose the output: given together, they get a one-line error.
+// starts at its midnight); 0, the default, gives none.
+//
+// -svg prints, instead of the table, the holder's timeline as a
+// standalone SVG drawing: one row per title, in the table's order, with
+// its name, level, ID and days in the language of -lang; on a time axis
+// with a tick at the start of each year, each credential's validity as a
+// bar from the day it was earned to its expiry, earlier credentials in a
+// lighter colour and on a lane of their own where they overlap another;
+// the renewal windows shaded; the reminders, renewals and failed attempts
+// marked; a line on today; and a legend. The same day gives the same
+// bytes.
+//
+// -json, -ics and -svg each choose the output: given together, they get a
+// one-line error.
 //
 // A bad flag or file gets a one-line error and exit status 2, and so does
 // a day or a valid policy on which the story cannot hold, such as a day
@@ -109,12 +121,13 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	tag := fs.String("lang", "en", "the BCP 47 `TAG` of the language to write in: zh, zh-CN or zh-Hans for Simplified Chinese, any other for English")
 	asICS := fs.Bool("ics", false, "print the holder's agenda as iCalendar (RFC 5545) instead of a table")
 	alarm := fs.Duration("alarm", 0, "with -ics, give each event an alarm this `DURATION` before it, such as 24h; 0 for none")
+	asSVG := fs.Bool("svg", false, "print the holder's timeline as a standalone SVG drawing instead of a table")
 	err := fs.Parse(args)
 	l := explain.Match(*tag) // as far as the flags were read
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json | -ics [-alarm DURATION]] [-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]")
+			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json | -ics [-alarm DURATION] | -svg] [-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]")
 			fs.PrintDefaults()
 			return 0
 		}
@@ -136,7 +149,7 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	for _, o := range []struct {
 		name string
 		on   bool
-	}{{"json", *asJSON}, {"ics", *asICS}} {
+	}{{"json", *asJSON}, {"ics", *asICS}, {"svg", *asSVG}} {
 		if o.on {
 			outputs = append(outputs, "-"+o.name)
 		}
@@ -177,6 +190,13 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 		if tl, err = replay(r, *mcid, log, day, *lenient, nil); err != nil {
 			return refuse("-events: "+*eventsFile+": ", err)
 		}
+	}
+	if *asSVG {
+		if _, err := stdout.Write(tl.svg(l)); err != nil {
+			fmt.Fprintln(stderr, "timeline:", err)
+			return 1
+		}
+		return 0
 	}
 	if *asICS {
 		if _, err := stdout.Write(tl.calendar(r.Catalog, l, *alarm)); err != nil {

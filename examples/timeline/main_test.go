@@ -415,6 +415,10 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-lenient=maybe"}, "invalid boolean value"},
 		{[]string{"-json", "-ics"}, "-json, -ics: choose one output"},
 		{[]string{"-ics", "-json", "-today", "2021-02-30"}, "choose one output"},
+		{[]string{"-svg", "-json"}, "-json, -svg: choose one output"},
+		{[]string{"-ics", "-svg"}, "-ics, -svg: choose one output"},
+		{[]string{"-svg", "-ics", "-json"}, "-json, -ics, -svg: choose one output"},
+		{[]string{"-svg", "-alarm", "1h"}, "-alarm: an alarm is for the events of -ics"},
 		{[]string{"-alarm", "1h"}, "-alarm: an alarm is for the events of -ics"},
 		{[]string{"-json", "-alarm", "0"}, "-alarm: an alarm is for the events of -ics"},
 		{[]string{"-ics", "-alarm", "-1h"}, "-alarm: want a duration of 0 or more, not -1h0m0s"},
@@ -454,7 +458,7 @@ func TestHelp(t *testing.T) {
 		if code := run([]string{arg}, now, &out, &errs); code != 0 || errs.Len() != 0 {
 			t.Errorf("run(%s) = %d, stderr %q", arg, code, errs.String())
 		}
-		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-events FILE", "-mcid MCID", "-lenient", "-lang TAG", "-ics", "-alarm DURATION"} {
+		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-events FILE", "-mcid MCID", "-lenient", "-lang TAG", "-ics", "-alarm DURATION", "-svg"} {
 			if !strings.Contains(out.String(), flag) {
 				t.Errorf("run(%s) usage lacks %q: %q", arg, flag, out.String())
 			}

@@ -55,6 +55,10 @@ type refusal struct {
 // last cycle, in the order they ceased to be ([history.State.EarlierOf]):
 // one that expired and was earned again (RULES N6), or one that a merge
 // left behind (RULES P2).
+//
+// current is the title's current credential, and windows the renewal
+// windows of its credentials, current and earlier, each to its closing or
+// to the day a renewal or a merge ended it, for the drawing of -svg.
 type lifecycle struct {
 	Cert         cert.ID            `json:"cert"`
 	Name         string             `json:"name"`
@@ -64,6 +68,13 @@ type lifecycle struct {
 	Decisions    []decision         `json:"decisions"`
 	NextReminder cert.Date          `json:"nextReminder,omitzero"`
 	Earlier      []assessment.Cycle `json:"earlier,omitempty"`
+	current      cert.Credential
+	windows      []stretch
+}
+
+// A stretch is the days [From, To) of the credential earned on Of.
+type stretch struct {
+	Of, From, To cert.Date
 }
 
 // A decision is the policy's decision on a day, with the day and the
@@ -89,12 +100,26 @@ func (lc lifecycle) decision(on cert.Date) (decision, bool) {
 // An event is one day of a credential's timeline, and what happened or
 // happens on it. A planned event is one the policy sets, a day of a
 // renewal window, a reminder or an expiry, rather than one of the log: the
-// table tells those from today on as the agenda's items instead.
+// table tells those from today on as the agenda's items instead. mark
+// says how -svg marks it, on the credential earned on the day of.
 type event struct {
 	Day     cert.Date `json:"day"`
 	What    phrase    `json:"what"`
 	planned bool
+	mark    mark
+	of      cert.Date
 }
+
+// A mark is how the drawing of -svg marks an event: not at all, or as a
+// reminder, a renewal or a failed attempt.
+type mark uint8
+
+const (
+	unmarked mark = iota
+	markReminder
+	markRenewal
+	markFailed
+)
 
 // upTo returns the events of log up to the first whose day is after today,
 // which a replay as of today does not reach.
@@ -218,6 +243,7 @@ func (rp replayed) lifecycle(p policy.Policy, c cert.Certification, today cert.D
 	cur, _ := st.Profile.Credential(c.ID)
 	lc.lastCycle(p, c, cur)
 	lc.Earlier = st.EarlierOf(c.ID)
+	lc.current = cur
 
 	// Decide on the days worth it in the first credential's first cycle,
 	// and on today, each on the state as of that day.
@@ -258,11 +284,11 @@ func (lc *lifecycle) tell(p policy.Policy, c cert.Certification, e history.Event
 				retake = say(wRetakeFrom, moment(next))
 			}
 		}
-		outcome := say(wFailed)
+		outcome, m := say(wFailed), markFailed
 		if e.Passed {
-			outcome = say(wPassed, now.Expires, was.Expires)
+			outcome, m = say(wPassed, now.Expires, was.Expires), markRenewal
 		}
-		lc.add(e.Day(), say(wAttempt, cy.Len()+1, clock(e.At), retake, outcome))
+		lc.insert(event{Day: e.Day(), What: say(wAttempt, cy.Len()+1, clock(e.At), retake, outcome), mark: m, of: was.Earned})
 	case e.Kind == history.Merged:
 		if now != was {
 			lc.add(e.On, say(wMergedIn, e.MCID, now.Earned, expiresText(now.Expires)))
@@ -346,6 +372,13 @@ func (lc *lifecycle) cycle(p policy.Policy, c cert.Certification, cr cert.Creden
 	var buf [policy.MaxReminders]cert.Date
 	opens := cr.Expires.AddMonths(-p.WindowMonths)
 	add(opens, say(wWindowOpens, cr.Expires))
+	if ends.IsZero() || !opens.After(ends) {
+		w := stretch{Of: cr.Earned, From: opens, To: cr.Expires}
+		if !ends.IsZero() && ends.Before(cr.Expires) {
+			w.To = ends.AddDays(1) // the window to the day that ends the cycle
+		}
+		lc.windows = append(lc.windows, w)
+	}
 	pr := cert.Profile{Learn: "linked", Credentials: []cert.Credential{cr}}
 	switch from := p.Eligibility(pr, c, opens).EligibleFrom; {
 	case from.IsZero():
@@ -357,7 +390,7 @@ func (lc *lifecycle) cycle(p policy.Policy, c cert.Certification, cr cert.Creden
 		if !ends.IsZero() && !day.Before(ends) {
 			break
 		}
-		lc.plan(day, say(wReminder, i+1))
+		lc.insert(event{Day: day, What: say(wReminder, i+1), planned: true, mark: markReminder, of: cr.Earned})
 	}
 }
 

@@ -128,6 +128,25 @@ const (
 	wCalendarName // [1] MCID
 	wProdID       // the calendar's PRODID, which ends in its language
 
+	// The drawing of -svg.
+	wSVGTitle       // [1] MCID [2] today
+	wSVGToday       // [1] today: the label of its line
+	wYear           // [1] a year, on the axis
+	wSVGSep         // what separates the parts of a label
+	wSVGDays        // [1] earned [2] wStatusExpires, wStatusExpired or wStatusNever
+	wSVGValid       // [1] the first day of validity [2] the last
+	wSVGValidNever  // [1] the first day of validity, of one that never expires
+	wSVGWindowTip   // [1] the first day of a renewal window [2] its last
+	wSVGTipSep      // what separates a day from what happened on it
+	wLegendBar      // the bar of the current credential
+	wLegendEarlier  // the bar of an earlier credential
+	wLegendNever    // the bar of a credential that never expires
+	wLegendWindow   // the shading of a renewal window
+	wLegendReminder // the mark of a reminder
+	wLegendRenewal  // the mark of a renewal
+	wLegendFailed   // the mark of a failed attempt
+	wLegendToday    // the line of today
+
 	numWords
 )
 
@@ -227,6 +246,24 @@ var english = [numWords]string{
 
 	wCalendarName: "Certification renewals of %[1]s",
 	wProdID:       "-//certrenew//timeline//EN",
+
+	wSVGTitle:       "Renewal timeline of holder %[1]s on %[2]s",
+	wSVGToday:       "today, %[1]s",
+	wYear:           "%[1]d",
+	wSVGSep:         " · ",
+	wSVGDays:        "earned %[1]s · %[2]s",
+	wSVGValid:       "valid from %[1]s to %[2]s",
+	wSVGValidNever:  "valid from %[1]s, never expires",
+	wSVGWindowTip:   "renewal window from %[1]s to %[2]s",
+	wSVGTipSep:      ": ",
+	wLegendBar:      "current credential",
+	wLegendEarlier:  "earlier credential",
+	wLegendNever:    "never expires",
+	wLegendWindow:   "renewal window",
+	wLegendReminder: "reminder",
+	wLegendRenewal:  "renewal",
+	wLegendFailed:   "failed attempt",
+	wLegendToday:    "today",
 }
 
 // chinese holds the program's words in Simplified Chinese, in the
@@ -332,6 +369,24 @@ var chinese = [numWords]string{
 
 	wCalendarName: "%[1]s 的认证更新",
 	wProdID:       "-//certrenew//timeline//ZH",
+
+	wSVGTitle:       "持证人 %[1]s 的更新时间线（%[2]s）",
+	wSVGToday:       "今天：%[1]s",
+	wYear:           "%[1]d年",
+	wSVGSep:         " · ",
+	wSVGDays:        "获得于 %[1]s · %[2]s",
+	wSVGValid:       "有效期：%[1]s 至 %[2]s",
+	wSVGValidNever:  "自 %[1]s 起有效，永不过期",
+	wSVGWindowTip:   "更新窗口：%[1]s 至 %[2]s",
+	wSVGTipSep:      "：",
+	wLegendBar:      "当前证书",
+	wLegendEarlier:  "以前的证书",
+	wLegendNever:    "永不过期",
+	wLegendWindow:   "更新窗口",
+	wLegendReminder: "提醒",
+	wLegendRenewal:  "更新",
+	wLegendFailed:   "未通过的尝试",
+	wLegendToday:    "今天",
 }
 
 // texts returns the table of the program's words in l: English for a
