@@ -9,7 +9,10 @@
 // assessment. The program replays it with [history.Replayer] as of today,
 // and again as of each of its events and chosen days, and tells the
 // timeline from the states the replays give; decisions on days after today
-// are made on today's state.
+// are made on today's state. The table tells what happened up to today in
+// the program's words, and from today on each credential's agenda
+// ([agenda.Planner.Agenda]); the sentences of the agenda's items, of the
+// decisions and of the refusals are those of package [explain].
 //
 // The sample log is placed around the day it is decided on, so that every
 // day shows a live picture: a credential whose renewal window is open, one
@@ -22,8 +25,8 @@
 //
 // Usage:
 //
-//	go run ./examples/timeline [-today 2026-12-01] [-json] [-policy FILE]
-//		[-events FILE] [-mcid MCID] [-lenient]
+//	go run ./examples/timeline [-today 2026-12-01] [-json | -ics [-alarm DURATION] | -svg]
+//		[-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]
 //
 // -today is the day to decide on, to replay the log as of, and to place the
 // sample story around (by default the current day in the local time zone);
@@ -34,17 +37,55 @@
 // holder whose log it is (by default the sample's, 1000001). Events after
 // -today are not replayed; the output counts them. -lenient replays with
 // [history.Replayer.Lenient]: the events the rules refuse are skipped, and
-// listed, each with its index, the rule and the refusal, in a section of
-// the table and in the JSON's "refused"; without it, the replay stops at
-// the first.
+// listed in a section of the table, each as explain tells it with the
+// rule that refuses it, and in the JSON's "refused", each with its index,
+// the rule and the refusal's text; without it, the replay stops at the
+// first. The JSON's decisions each carry their explanation, as explain
+// tells it.
+//
+// -lang TAG chooses the language of the words, by the BCP 47 tag that
+// [explain.Match] reads: "zh", "zh-CN" or "zh-Hans" for Simplified
+// Chinese, and English, the default, for any other, "zh-TW" among them.
+// It is the language of the table, its headings and labels (the program's
+// words, one table of texts per language) as well as explain's sentences,
+// of the explanations in the JSON, and of the line on stderr; the JSON's
+// keys and its other texts stay English, for programs to read, and the
+// Reasons keep their names. A refusal of package flag is told in its own
+// English words, after the program's.
+//
+// -ics prints, instead of the table, the holder's agenda from today on as
+// iCalendar (package [ical]): one event per item of
+// [agenda.Planner.Agenda] for the state as of today, each summed up by
+// [explain.Item] in the language of -lang, in a calendar named for the
+// holder. Every event's DTSTAMP is midnight UTC of -today, so that a day
+// gives the same bytes however often it is asked; the event's UID lets a
+// calendar that imports it again update it. -alarm DURATION, with -ics
+// only, gives each event an alarm that long before it (an all-day event
+// starts at its midnight); 0, the default, gives none.
+//
+// -svg prints, instead of the table, the holder's timeline as a
+// standalone SVG drawing: one row per title, in the table's order, with
+// its name, level, ID and days in the language of -lang; on a time axis
+// with a tick at the start of each year, each credential's validity as a
+// bar from the day it was earned to its expiry, earlier credentials in a
+// lighter colour and on a lane of their own where they overlap another;
+// the renewal windows shaded; the reminders, renewals and failed attempts
+// marked; a line on today; and a legend. The same day gives the same
+// bytes.
+//
+// -json, -ics and -svg each choose the output: given together, they get a
+// one-line error.
 //
 // A bad flag or file gets a one-line error and exit status 2, and so does
 // a day or a valid policy on which the story cannot hold, such as a day
 // before the first renewal it needs or a policy that sends no reminders:
 // the line says why. A log that is not the JSON form of events (with
 // -lenient too), and without -lenient one with an event the rules refuse,
-// get one line that names the event by its index, exit status 2, and
-// nothing on stdout.
+// get one line that names the event by its number in the log, from 1,
+// exit status 2, and nothing on stdout. The line tells a refusal of the
+// library through explain, with the rule that refuses an event, and the
+// value at fault in a log or a policy with what its parser found wrong
+// there, in the parser's words.
 package main
 
 import (
@@ -59,6 +100,7 @@ import (
 
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/explain"
 	"github.com/certrenew/certrenew/policy/history"
 )
 
@@ -76,55 +118,95 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	eventsFile := fs.String("events", "", "replay the event log in the JSON file `FILE` instead of the sample holder's")
 	mcid := fs.String("mcid", sampleMCID, "the `MCID` of the holder whose log is replayed")
 	lenient := fs.Bool("lenient", false, "skip the events the rules refuse, and report them, instead of stopping at the first")
-	if err := fs.Parse(args); err != nil {
+	tag := fs.String("lang", "en", "the BCP 47 `TAG` of the language to write in: zh, zh-CN or zh-Hans for Simplified Chinese, any other for English")
+	asICS := fs.Bool("ics", false, "print the holder's agenda as iCalendar (RFC 5545) instead of a table")
+	alarm := fs.Duration("alarm", 0, "with -ics, give each event an alarm this `DURATION` before it, such as 24h; 0 for none")
+	asSVG := fs.Bool("svg", false, "print the holder's timeline as a standalone SVG drawing instead of a table")
+	err := fs.Parse(args)
+	l := explain.Match(*tag) // as far as the flags were read
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json] [-policy FILE] [-events FILE] [-mcid MCID] [-lenient]")
+			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json | -ics [-alarm DURATION] | -svg] [-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]")
 			fs.PrintDefaults()
 			return 0
 		}
-		fmt.Fprintln(stderr, "timeline:", err)
+		fmt.Fprintln(stderr, "timeline:", say(wFlagError, err.Error()).in(l))
+		return 2
+	}
+	// refuse writes the line of an error, after where it is, and returns
+	// the exit status.
+	refuse := func(where string, err error) int {
+		fmt.Fprintln(stderr, "timeline: "+where+tell(l, err))
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "timeline: unexpected argument %q\n", fs.Arg(0))
-		return 2
+		return refuse("", fail(wErrArgument, fs.Arg(0)))
+	}
+	var outputs []string // the flags given that each choose the output
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, o := range []struct {
+		name string
+		on   bool
+	}{{"json", *asJSON}, {"ics", *asICS}, {"svg", *asSVG}} {
+		if o.on {
+			outputs = append(outputs, "-"+o.name)
+		}
+	}
+	if len(outputs) > 1 {
+		return refuse("", fail(wErrOutputs, strings.Join(outputs, say(wListSep).in(l))))
+	}
+	switch {
+	case set["alarm"] && !*asICS:
+		return refuse("-alarm: ", fail(wErrAlarmICS))
+	case *alarm < 0:
+		return refuse("-alarm: ", fail(wErrAlarm, alarm.String()))
 	}
 	day, err := cert.ParseDate(*today)
 	if err != nil {
-		fmt.Fprintln(stderr, "timeline: -today:", err)
-		return 2
+		return refuse("-today: ", err)
 	}
 	p := policy.Microsoft()
 	if *policyFile != "" {
 		if p, err = readPolicy(*policyFile); err != nil {
-			fmt.Fprintln(stderr, "timeline: -policy:", oneLine(err))
-			return 2
+			return refuse("-policy: "+*policyFile+": ", err)
 		}
 	}
 	if *mcid == "" {
-		fmt.Fprintln(stderr, "timeline: -mcid: want the MCID of a certification profile, not an empty one")
-		return 2
+		return refuse("-mcid: ", fail(wErrMCID))
 	}
 	r := history.Replayer{Policy: p, Catalog: catalog()}
 	var tl timeline
 	if *eventsFile == "" {
 		if tl, err = place(r, *mcid, day, *lenient); err != nil {
-			fmt.Fprintf(stderr, "timeline: the sample story cannot be placed around %s: %s\n", day, oneLine(err))
-			return 2
+			return refuse("", fail(wErrPlace, day, err))
 		}
 	} else {
 		log, err := readLog(*eventsFile)
 		if err != nil {
-			fmt.Fprintln(stderr, "timeline: -events:", oneLine(err))
-			return 2
+			return refuse("-events: "+*eventsFile+": ", err)
 		}
 		if tl, err = replay(r, *mcid, log, day, *lenient, nil); err != nil {
-			fmt.Fprintf(stderr, "timeline: -events: %s: %s\n", *eventsFile, oneLine(err))
-			return 2
+			return refuse("-events: "+*eventsFile+": ", err)
 		}
 	}
+	if *asSVG {
+		if _, err := stdout.Write(tl.svg(l)); err != nil {
+			fmt.Fprintln(stderr, "timeline:", err)
+			return 1
+		}
+		return 0
+	}
+	if *asICS {
+		if _, err := stdout.Write(tl.calendar(r.Catalog, l, *alarm)); err != nil {
+			fmt.Fprintln(stderr, "timeline:", err)
+			return 1
+		}
+		return 0
+	}
 	if *asJSON {
+		tl.explainDecisions(l)
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(tl); err != nil {
@@ -133,7 +215,7 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	tl.print(stdout)
+	tl.print(stdout, l)
 	return 0
 }
 
@@ -159,7 +241,7 @@ func place(r history.Replayer, mcid string, today cert.Date, lenient bool) (time
 // there for. A strict replay returns the first event r refuses, as a
 // [*history.EventError] that names its index; a lenient one skips every
 // such event, and the timeline lists them.
-func replay(r history.Replayer, mcid string, log []history.Event, today cert.Date, lenient bool, shows map[cert.ID]string) (timeline, error) {
+func replay(r history.Replayer, mcid string, log []history.Event, today cert.Date, lenient bool, shows map[cert.ID]phrase) (timeline, error) {
 	var refused []*history.EventError
 	if lenient {
 		_, refused = r.Lenient(mcid, log, today)
@@ -173,28 +255,20 @@ func replay(r history.Replayer, mcid string, log []history.Event, today cert.Dat
 	if lenient {
 		tl.Refused = make([]refusal, 0, len(refused))
 		for _, e := range refused {
-			tl.Refused = append(tl.Refused, refusal{e.Index, e.Event, e.Rule, e.Err.Error()})
+			tl.Refused = append(tl.Refused, refusal{e.Index, e.Event, e.Rule, e.Err.Error(), e})
 		}
 	}
 	return tl, nil
 }
 
-// readLog reads an event log from a JSON file with history.ParseLog. A
-// refusal that is about one event names its index.
+// readLog reads an event log from a JSON file with history.ParseLog, whose
+// refusal names the event at fault.
 func readLog(name string) ([]history.Event, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	log, err := history.ParseLog(data)
-	var le *history.LogError
-	switch {
-	case errors.As(err, &le) && le.Index >= 0:
-		return nil, fmt.Errorf("%s: event %d: %w", name, le.Index, err)
-	case err != nil:
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return log, nil
+	return history.ParseLog(data)
 }
 
 // readPolicy reads a policy from a JSON file with policy.Parse, which
@@ -204,11 +278,7 @@ func readPolicy(name string) (policy.Policy, error) {
 	if err != nil {
 		return policy.Policy{}, err
 	}
-	p, err := policy.Parse(data)
-	if err != nil {
-		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
-	}
-	return p, nil
+	return policy.Parse(data)
 }
 
 // oneLine folds an error's text onto one line.

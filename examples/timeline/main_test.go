@@ -43,7 +43,10 @@ var now = time.Date(2026, time.December, 1, 12, 0, 0, 0, time.UTC)
 //
 // The credentials come in the order the titles were first earned. The
 // reminders of a window are its opening and 90, 30 and 7 days before the
-// expiry (M2), those after a renewal dropped (M3).
+// expiry (M2), those after a renewal dropped (M3). From today on each
+// credential's lines are its agenda, told by package explain: the expert's
+// window opens and its first reminder is sent on 2026-12-08, and its last
+// day is 2027-06-07, the day before the expiry (D2).
 func TestTable(t *testing.T) {
 	var out, errs bytes.Buffer
 	if code := run([]string{"-today", "2026-12-01"}, now, &out, &errs); code != 0 {
@@ -56,14 +59,18 @@ func TestTable(t *testing.T) {
 			"  2026-10-31  renewal assessment, attempt 2 at 09:40 +08:00, a retake at once (RULES A2): failed\n" +
 			"  2026-11-01  renewal assessment, attempt 3 at 10:00 +08:00, a retake allowed from 2026-11-01 09:40 +08:00 (RULES A3): passed; renewed: expires 2028-04-11 instead of 2027-04-11 (RULES N1)\n" +
 			"  2026-12-01  (today)\n",
-		"  2026-12-01 (today)  NotYetOpen  may renew from 2027-10-11\n",
+		"  2026-12-01 (today)  NotYetOpen  On 2026-12-01 you cannot renew this certification: its renewal window is not open yet. You can renew from 2027-10-11 until 2028-04-10.\n",
 		"  2026-06-08  earned, with its prerequisite azure-administrator active (RULES R1)\n",
+		"  2026-12-01  (today)\n" +
+			"  2026-12-08  On 2026-12-08 the renewal window of this certification opens; the last day to renew is 2027-06-07.\n" +
+			"  2026-12-08  Reminder 1, on 2026-12-08: you can renew this certification until 2027-06-07; it expires on 2027-06-08.\n",
+		"  2027-06-07  2027-06-07 is the last day to renew this certification, which expires on 2027-06-08.\n",
 		"  next reminder 2026-12-08, in 7 days\n",
-		"  2026-12-01 (today)  Eligible    may renew until 2027-04-01\n",
+		"  2026-12-01 (today)  Eligible    On 2026-12-01 you can renew this certification. The last day to renew is 2027-04-01.\n",
 		"  2026-01-22  renewal assessment, attempt 1 at 09:00 +08:00: failed\n",
 		"  2026-07-01  expires\n  2026-09-01  earned again by exam: expires 2027-09-01 (RULES N6)\n",
 		"  earlier credentials:\n  2025-07-01  earned; expired 2026-07-01; its last cycle: a failed attempt\n",
-		"  2026-12-01 (today)  NeverExpires  fundamentals: never expires (RULES V1)\n",
+		"  2026-12-01 (today)  NeverExpires  On 2026-12-01 you cannot renew this certification: it never expires, so there is nothing to renew.\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the table lacks %q", want)
@@ -406,6 +413,16 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-mcid", ""}, "-mcid"},
 		{[]string{"-events"}, "flag needs an argument"},
 		{[]string{"-lenient=maybe"}, "invalid boolean value"},
+		{[]string{"-json", "-ics"}, "-json, -ics: choose one output"},
+		{[]string{"-ics", "-json", "-today", "2021-02-30"}, "choose one output"},
+		{[]string{"-svg", "-json"}, "-json, -svg: choose one output"},
+		{[]string{"-ics", "-svg"}, "-ics, -svg: choose one output"},
+		{[]string{"-svg", "-ics", "-json"}, "-json, -ics, -svg: choose one output"},
+		{[]string{"-svg", "-alarm", "1h"}, "-alarm: an alarm is for the events of -ics"},
+		{[]string{"-alarm", "1h"}, "-alarm: an alarm is for the events of -ics"},
+		{[]string{"-json", "-alarm", "0"}, "-alarm: an alarm is for the events of -ics"},
+		{[]string{"-ics", "-alarm", "-1h"}, "-alarm: want a duration of 0 or more, not -1h0m0s"},
+		{[]string{"-ics", "-alarm", "soon"}, "invalid value \"soon\" for flag -alarm"},
 		// The story needs a renewal 30 days before today, and the
 		// roadmap's renewal assessments are offered from 2021-02-01.
 		{[]string{"-today", "2021-03-02"}, "cannot have been renewed on 2021-01-31"},
@@ -441,7 +458,7 @@ func TestHelp(t *testing.T) {
 		if code := run([]string{arg}, now, &out, &errs); code != 0 || errs.Len() != 0 {
 			t.Errorf("run(%s) = %d, stderr %q", arg, code, errs.String())
 		}
-		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-events FILE", "-mcid MCID", "-lenient"} {
+		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-events FILE", "-mcid MCID", "-lenient", "-lang TAG", "-ics", "-alarm DURATION", "-svg"} {
 			if !strings.Contains(out.String(), flag) {
 				t.Errorf("run(%s) usage lacks %q: %q", arg, flag, out.String())
 			}
@@ -533,10 +550,11 @@ func TestEvents(t *testing.T) {
 	for _, want := range []string{
 		"Holder 1000001, linked to Learn profile ada@example.com on 2021-07-20; decisions on 2023-06-01.\nProfiles merged into it: 1000002.\nOne event of the log, after 2023-06-01, is not replayed.\n",
 		"  2022-02-01  renewal assessment, attempt 2 at 09:40 +08:00, a retake at once (RULES A2): passed; renewed: expires 2023-07-15 instead of 2022-07-15 (RULES N1)\n",
-		"  2023-06-01 (today)  Eligible    may renew until 2023-07-14\n  next reminder 2023-06-15, in 14 days\n",
+		"  2023-06-01 (today)  Eligible    On 2023-06-01 you can renew this certification. The last day to renew is 2023-07-14.\n  next reminder 2023-06-15, in 14 days\n",
 		"  earlier credentials:\n  2020-01-10  earned; expired 2022-01-10; no attempt in its last cycle\n",
 		"  2023-05-02  earned again by exam: expires 2024-05-02 (RULES N6)\n",
-		"  2023-06-01 (today)  Expired     expired on 2023-03-01: pass the exam again (RULES N6)\n",
+		"  2023-03-01  expires\n  2023-06-01  (today)\n  decisions:\n",
+		"  2023-06-01 (today)  Expired     On 2023-06-01 you cannot renew this certification: it has expired, and is earned again by passing the required exams.\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the table lacks %q", want)
@@ -562,7 +580,7 @@ func TestEventsMerge(t *testing.T) {
 		"  2021-07-15  earned\n" +
 			"  2021-09-01  merged in from profile \"1000002\": earned 2021-08-20, expires 2022-08-20 (RULES P2)\n" +
 			"  2022-02-20  renewal window opens (expires 2022-08-20)\n",
-		"  2022-03-01 (today)  Eligible    may renew until 2022-08-19\n",
+		"  2022-03-01 (today)  Eligible    On 2022-03-01 you can renew this certification. The last day to renew is 2022-08-19.\n",
 		"  next reminder 2022-05-22, in 82 days\n",
 		"  earlier credentials:\n  2021-07-15  earned; expires 2022-07-15; no attempt in its last cycle\n",
 	} {
@@ -606,6 +624,10 @@ func TestEventsJSON(t *testing.T) {
 					t.Errorf("%s: a decision lacks %q: %v", c.Cert, key, d)
 				}
 			}
+			if s, _ := d["explanation"].(string); !strings.HasPrefix(s, "On "+d["on"].(string)+" you ") {
+				t.Errorf("%s: the decision on %s is explained %q", c.Cert, d["on"], d["explanation"])
+			}
+			delete(d, "explanation")
 			if d["on"] == "2023-06-01" {
 				got[c.Cert] = d
 			}
@@ -626,11 +648,12 @@ func TestEventsJSON(t *testing.T) {
 }
 
 // TestEventsRefused checks that a log with a refused event, replayed
-// strictly, gets one line on stderr that names the event by its index and
-// exit status 2, with nothing on stdout: in testdata/events-refused.json,
-// event 2 is an attempt on 2021-12-01, before the window of the credential
-// earned 2021-07-15 opens on 2022-01-15 (A5, E2). Replayed as of
-// 2021-11-30, the log stops before it and is accepted. With -mcid 1000002,
+// strictly, gets one line on stderr that names the event by its number,
+// its index plus one, and the rule, and exit status 2, with nothing on
+// stdout: in testdata/events-refused.json, the event of index 2 is an
+// attempt on 2021-12-01, before the window of the credential earned
+// 2021-07-15 opens on 2022-01-15 (A5, E2). Replayed as of 2021-11-30, the
+// log stops before it and is accepted. With -mcid 1000002,
 // testdata/events-good.json merges the profile into itself (P2).
 func TestEventsRefused(t *testing.T) {
 	refused := filepath.Join("testdata", "events-refused.json")
@@ -639,9 +662,9 @@ func TestEventsRefused(t *testing.T) {
 		args []string
 		want []string // in the line on stderr
 	}{
-		{[]string{"-events", refused}, []string{"event 2 ", "RULES E2", "renewal window not yet open"}},
-		{[]string{"-events", refused, "-json"}, []string{"event 2 ", "RULES E2"}},
-		{[]string{"-events", good, "-mcid", "1000002"}, []string{"event 1 ", "RULES P2", `"1000002"`}},
+		{[]string{"-events", refused}, []string{"Event 3 of the log was refused", "(RULES E2)", "its renewal window is not open yet"}},
+		{[]string{"-events", refused, "-json"}, []string{"Event 3 of the log was refused", "(RULES E2)"}},
+		{[]string{"-events", good, "-mcid", "1000002"}, []string{"Event 2 of the log was refused", "(RULES P2)", "“1000002”"}},
 	} {
 		var out, errs bytes.Buffer
 		if code := run(tt.args, now, &out, &errs); code != 2 {
@@ -659,9 +682,10 @@ func TestEventsRefused(t *testing.T) {
 }
 
 // TestEventsMalformed checks that a log that is not the JSON form of
-// events gets one line on stderr, naming the event where there is one, and
-// exit status 2, with nothing on stdout, with -lenient too: a lenient
-// replay skips events the rules refuse, not a log it cannot read.
+// events gets one line on stderr, naming the event where there is one (by
+// its number, its index plus one), the value at fault and what is wrong
+// with it, and exit status 2, with nothing on stdout, with -lenient too: a
+// lenient replay skips events the rules refuse, not a log it cannot read.
 func TestEventsMalformed(t *testing.T) {
 	dir := t.TempDir()
 	file := func(name, data string) string {
@@ -675,13 +699,13 @@ func TestEventsMalformed(t *testing.T) {
 		file string
 		want []string // in the line on stderr
 	}{
-		{filepath.Join("testdata", "events-unknown-kind.json"), []string{"event 2:", `[2].kind`, `unknown kind "renewed"`}},
-		{filepath.Join("testdata", "events-no-such-day.json"), []string{"event 1:", `[1].on`, `"2022-02-30"`}},
-		{file("empty.json", ""), []string{"the input is empty"}},
-		{file("null.json", "null\n"), []string{"null"}},
-		{file("object.json", `{"kind": "earned"}`), []string{"invalid event log"}},
-		{file("truncated.json", `[{"kind": "earned", "cert": "azure-administrator",`), []string{"invalid event log"}},
-		{filepath.Join(dir, "missing.json"), []string{"missing.json"}},
+		{filepath.Join("testdata", "events-unknown-kind.json"), []string{"event 3 is at fault", `([2].kind: unknown kind "renewed"`}},
+		{filepath.Join("testdata", "events-no-such-day.json"), []string{"event 2 is at fault", "“2022-02-30” is not a valid date", `([1].on)`}},
+		{file("empty.json", ""), []string{"cannot be read", "the input is empty"}},
+		{file("null.json", "null\n"), []string{"cannot be read", "null"}},
+		{file("object.json", `{"kind": "earned"}`), []string{"cannot be read", "not an object"}},
+		{file("truncated.json", `[{"kind": "earned", "cert": "azure-administrator",`), []string{"event 1 is at fault", "end of the input"}},
+		{filepath.Join(dir, "missing.json"), []string{"missing.json: no such file"}},
 	} {
 		for _, args := range [][]string{{"-events", tt.file}, {"-events", tt.file, "-json"}, {"-events", tt.file, "-lenient"}} {
 			var out, errs bytes.Buffer
@@ -723,11 +747,12 @@ func checkLine(t *testing.T, args []string, stderr string, want ...string) {
 }
 
 // TestLenient replays testdata/events-refused.json leniently as of
-// 2023-06-01 and checks the table against its golden file. The replay
-// skips event 2, an attempt on 2021-12-01 before the window of the
-// credential earned 2021-07-15 opens on 2022-01-15 (E2, A5); event 4, the
-// enterprise administrator expert on 2022-03-01 with none of its associates
-// (R1); and event 6, a day before the event before it. It keeps the pass
+// 2023-06-01 and checks the table against its golden file, which numbers
+// the events from 1. The replay skips the event of index 2, an attempt on
+// 2021-12-01 before the window of the credential earned 2021-07-15 opens
+// on 2022-01-15 (E2, A5); that of index 4, the enterprise administrator
+// expert on 2022-03-01 with none of its associates (R1); and that of index
+// 6, a day before the event before it. It keeps the pass
 // of 2022-02-01, which renews the credential from 2022-07-15 to 2023-07-15
 // (N1), the fundamentals title of 2022-04-01 (V1), and the link again to
 // the same Learn profile on 2022-05-01, which changes nothing (P1).
@@ -740,12 +765,12 @@ func TestLenient(t *testing.T) {
 	golden.Check(t, "events-refused-lenient-2023-06-01.golden", out.Bytes())
 	for _, want := range []string{
 		"Refused events, skipped:\n" +
-			"  event 2  2021-12-01  attempt \"azure-administrator\" at 2021-12-01T09:00:00+08:00 passed\n" +
-			"                       refused by RULES E2: policy: cannot record an attempt",
-		"  event 4  2022-03-01  earned \"m365-enterprise-administrator\" on 2022-03-01\n" +
-			"                       refused by RULES R1: policy: no prerequisite active",
-		"  event 6  2022-01-10  earned \"azure-developer\" on 2022-01-10\n" +
-			"                       refused: history: event out of order",
+			"  2021-12-01  Event 3 of the log was refused: a passed attempt at the renewal assessment of “azure-administrator” at 2021-12-01 09:00 (UTC+08:00). " +
+			"On 2021-12-01 you cannot take the renewal assessment: its renewal window is not open yet. You can renew from 2022-01-15 until 2022-07-14. (RULES E2)\n",
+		"  2022-03-01  Event 5 of the log was refused: passing the exam for “m365-enterprise-administrator” on 2022-03-01. " +
+			"To earn this expert certification, one of its associate prerequisites must be active on that day. (RULES R1)\n",
+		"  2022-01-10  Event 7 of the log was refused: passing the exam for “azure-developer” on 2022-01-10. " +
+			"An event is dated before the event before it: the events must be in order of their days.\n",
 		"  2022-02-01  renewal assessment, attempt 1 at 09:00 +08:00: passed; renewed: expires 2023-07-15 instead of 2022-07-15 (RULES N1)\n",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -863,5 +888,140 @@ func TestLenientSample(t *testing.T) {
 	}
 	if want := "\nRefused events, skipped:\n  none\n"; !strings.HasSuffix(out.String(), want) {
 		t.Errorf("the table does not end with %q", want)
+	}
+}
+
+// TestLanguages checks the table in each language of -lang on 2026-12-01:
+// the tags of Simplified Chinese give the table of testdata/table-zh.golden,
+// and "en" and every other tag, Traditional Chinese's among them, give the
+// English one, table.golden. The days are TestTable's, as Chinese writes
+// them: the associate renewed to 2028-04-11 may renew from 2027-10-11
+// until 2028-04-10 (E2, D2); the expert's window opens and its first
+// reminder is sent on 2026-12-08, in 7 days (M2).
+func TestLanguages(t *testing.T) {
+	for _, tt := range []struct {
+		tags   []string
+		golden string
+		want   []string
+	}{
+		{[]string{"zh", "zh-CN", "zh-Hans", "ZH_hans_cn"}, "table-zh.golden", []string{
+			"持证人 1000001，于 2023年12月1日 连接到 Microsoft Learn 上的文档配置文件 ada@example.com；决定日期为 2026年12月1日。\n",
+			"Microsoft Certified: Azure Administrator Associate（助理级，azure-administrator）：已更新 3 次，最近一次在 30 天前，前一天有 2 次尝试未通过；",
+			"  2026年11月1日   更新评估，第 3 次尝试，时间 10:00（UTC+08:00），自 2026年11月1日 09:40（UTC+08:00）起可以重考（RULES A3）：通过；已更新：过期日期从 2027年4月11日 延至 2028年4月11日（RULES N1）\n",
+			"  2026年12月1日（今天）  NotYetOpen  您在 2026年12月1日 不能更新此认证：其更新窗口尚未开放。您可以在 2027年10月11日 至 2028年4月10日 期间更新此认证。\n",
+			"  2026年12月1日  （今天）\n  2026年12月8日  此认证的更新窗口将于 2026年12月8日 开放，更新的最后一天是 2027年6月7日。\n" +
+				"  2026年12月8日  第 1 次提醒（2026年12月8日）：您可以更新此认证，最晚至 2027年6月7日；此认证将于 2027年6月8日 过期。\n",
+			"  下次提醒：2026年12月8日，7 天后\n",
+			"  以前的证书：\n  2025年7月1日  获得认证；已于 2026年7月1日 过期；最后一个周期：1 次尝试未通过\n",
+		}},
+		{[]string{"en", "en-GB", "fr", "zh-TW", "zh-Hant", ""}, "table.golden", nil},
+	} {
+		for i, tag := range tt.tags {
+			var out, errs bytes.Buffer
+			args := []string{"-today", "2026-12-01", "-lang", tag}
+			if code := run(args, now, &out, &errs); code != 0 || errs.Len() != 0 {
+				t.Fatalf("run(%q) = %d, %q", args, code, errs.String())
+			}
+			if i == 0 {
+				golden.Check(t, tt.golden, out.Bytes())
+			} else if want, err := os.ReadFile(filepath.Join("testdata", tt.golden)); err != nil || !bytes.Equal(out.Bytes(), want) {
+				t.Errorf("run(%q) is not %s (%v)", args, tt.golden, err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(out.String(), want) {
+					t.Errorf("run(%q) lacks %q", args, want)
+				}
+			}
+		}
+	}
+}
+
+// TestLanguagesLenient checks, against its golden file, the Chinese table
+// of the lenient replay of TestLenient, whose refused events explain tells
+// in Chinese, each with its rule.
+func TestLanguagesLenient(t *testing.T) {
+	var out, errs bytes.Buffer
+	args := []string{"-today", "2023-06-01", "-lenient", "-lang", "zh", "-events", filepath.Join("testdata", "events-refused.json")}
+	if code := run(args, now, &out, &errs); code != 0 || errs.Len() != 0 {
+		t.Fatalf("run(%q) = %d, %q", args, code, errs.String())
+	}
+	golden.Check(t, "events-refused-lenient-2023-06-01-zh.golden", out.Bytes())
+	for _, want := range []string{
+		"被拒绝并跳过的事件：\n  2021年12月1日  日志中的第 3 个事件被拒绝：于 2021年12月1日 09:00（UTC+08:00）通过“azure-administrator”的更新评估。" +
+			"您在 2021年12月1日 不能参加更新评估：其更新窗口尚未开放。您可以在 2022年1月15日 至 2022年7月14日 期间更新此认证。（RULES E2）\n",
+		"  2022年3月1日   日志中的第 5 个事件被拒绝：于 2022年3月1日 通过“m365-enterprise-administrator”的考试。",
+		"  2022年1月10日  日志中的第 7 个事件被拒绝：",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the table lacks %q", want)
+		}
+	}
+}
+
+// TestLanguagesErrors checks that the line on stderr is in the language of
+// -lang: the program's words, explain's sentences with the rule, and the
+// refusal of package flag in its own words after the program's.
+func TestLanguagesErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"-lang", "zh", "-bogus"}, []string{"命令行有误：", "-bogus"}},
+		{[]string{"-lang", "zh", "-today", "2021-02-30"}, []string{"-today: ", "“2021-02-30”不是有效的日期"}},
+		{[]string{"-lang", "zh", "-policy", filepath.Join(dir, "missing.json")}, []string{"missing.json: 文件不存在"}},
+		{[]string{"-lang", "zh", "extra"}, []string{"多余的参数“extra”"}},
+		{[]string{"-lang", "zh", "-mcid", ""}, []string{"-mcid: 需要认证配置文件的 MCID"}},
+		{[]string{"-lang", "zh", "-today", "2021-03-02"}, []string{"示例故事无法围绕 2021年3月2日 安排", "在 2021年1月31日（30 天前）更新", "AssessmentUnavailable"}},
+		{[]string{"-lang", "zh", "-events", filepath.Join("testdata", "events-refused.json")}, []string{"日志中的第 3 个事件被拒绝", "其更新窗口尚未开放", "（RULES E2）"}},
+		{[]string{"-lang", "zh", "-events", filepath.Join("testdata", "events-unknown-kind.json")}, []string{"无法读取事件日志：第 3 个事件有误。", `（[2].kind: unknown kind "renewed"`}},
+		{[]string{"-lang", "zh-TW", "-mcid", ""}, []string{"-mcid: want the MCID"}},
+	} {
+		var out, errs bytes.Buffer
+		if code := run(tt.args, now, &out, &errs); code != 2 {
+			t.Errorf("run(%q) = %d, want 2", tt.args, code)
+		}
+		checkLine(t, tt.args, errs.String(), tt.want...)
+		if out.Len() != 0 {
+			t.Errorf("run(%q) wrote to stdout: %q", tt.args, out.String())
+		}
+	}
+}
+
+// TestLanguagesJSON checks that -lang changes the JSON only in the
+// decisions' explanations: the keys, the events' "what" and the titles'
+// "shows" stay English, for programs to read.
+func TestLanguagesJSON(t *testing.T) {
+	explained := map[string]int{}
+	strip := func(tag string) map[string]any {
+		var out, errs bytes.Buffer
+		args := []string{"-today", "2026-12-01", "-json", "-lang", tag}
+		if code := run(args, now, &out, &errs); code != 0 {
+			t.Fatalf("run(%q) = %d: %s", args, code, errs.String())
+		}
+		var v map[string]any
+		if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range v["credentials"].([]any) {
+			for _, d := range c.(map[string]any)["decisions"].([]any) {
+				d := d.(map[string]any)
+				s, _ := d["explanation"].(string)
+				if tag == "zh" && strings.HasPrefix(s, "您") || tag == "en" && strings.HasPrefix(s, "On ") {
+					explained[tag]++
+				} else {
+					t.Errorf("-lang %s: decision on %s explained %q", tag, d["on"], s)
+				}
+				delete(d, "explanation")
+			}
+		}
+		return v
+	}
+	en, zh := strip("en"), strip("zh")
+	if diff := cmp.Diff(en, zh); diff != "" {
+		t.Errorf("the JSON of -lang zh differs from -lang en's beyond the explanations (-en +zh):\n%s", diff)
+	}
+	if explained["en"] == 0 || explained["en"] != explained["zh"] {
+		t.Errorf("explained decisions: %v", explained)
 	}
 }

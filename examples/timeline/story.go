@@ -1,9 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/certrenew/certrenew/assessment"
@@ -129,19 +127,18 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 	for len(renewals) < maxRenewals {
 		if on.IsZero() || expires.IsZero() {
 			if len(renewals) == 0 {
-				return story{}, fmt.Errorf("its days would fall outside 0001-01-01..9999-12-31")
+				return story{}, fail(wErrRange)
 			}
 			break
 		}
 		probe := cert.Credential{Cert: admin.ID, Earned: on, Expires: expires}
 		if d := p.Eligibility(linked(probe), admin, on); !d.Eligible {
 			if len(renewals) == 0 {
-				from := ""
+				var from phrase
 				if d.EligibleFrom.After(on) {
-					from = " (renewal from " + d.EligibleFrom.String() + ")"
+					from = say(wErrRenewalFrom, d.EligibleFrom)
 				}
-				return story{}, fmt.Errorf("%s cannot have been renewed on %s, %d days before, as the story needs: the policy says %s%s",
-					admin.ID, on, renewedAgo, d.Reason, from)
+				return story{}, fail(wErrNotRenewed, admin.ID, on, renewedAgo, d.Reason, from)
 			}
 			break
 		}
@@ -168,7 +165,7 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 			}
 		}
 		if expertExpires.IsZero() {
-			return story{}, fmt.Errorf("the policy sends no reminder inside a renewal window, so none can be due soon")
+			return story{}, fail(wErrNoReminder)
 		}
 	}
 	expertCred, ok := nearest(p, expert, expertExpires, func(cr cert.Credential) bool {
@@ -176,7 +173,7 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 		return cr.ActiveOn(today) && !r.IsZero() && r.DaysSince(today) <= reminderIn
 	})
 	if !ok {
-		return story{}, noEarnDay(expert, fmt.Sprintf("have a reminder due in the %d days from %s", reminderIn, today), expertExpires)
+		return story{}, noEarnDay(expert, say(wNeedsReminder, reminderIn, today), expertExpires)
 	}
 
 	// The associate is earned no later than the expert, whose prerequisite
@@ -202,7 +199,7 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 			break
 		}
 		if len(renewals) == 1 {
-			return story{}, noEarnDay(admin, "be earned by "+expertCred.Earned.String()+", the expert's earn day, and renewed on "+renewals[0].String(), renewedFrom[0])
+			return story{}, noEarnDay(admin, say(wNeedsEarned, expertCred.Earned, renewals[0]), renewedFrom[0])
 		}
 		renewals, renewedFrom = renewals[1:], renewedFrom[1:]
 	}
@@ -216,7 +213,7 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 		return p.Eligibility(linked(cr), open, today).Eligible
 	})
 	if !ok {
-		return story{}, noEarnDay(open, "have a renewal window open on "+today.String(), target)
+		return story{}, noEarnDay(open, say(wNeedsOpen, today), target)
 	}
 
 	// The associate that lapsed and was earned again.
@@ -227,7 +224,7 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 		return !cr.Expires.After(againOn)
 	})
 	if !ok {
-		return story{}, noEarnDay(again, "expire by "+againOn.String(), lapsed)
+		return story{}, noEarnDay(again, say(wNeedsExpire, againOn), lapsed)
 	}
 
 	// The log: each title earned on its day, the profile linked on the day
@@ -273,19 +270,19 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 		log = next
 	}
 
-	renewedShows := "renewed " + times(len(renewals)) + ", the last " + strconv.Itoa(renewedAgo) + " days ago"
+	var after phrase
 	if failed > 0 {
-		renewedShows += " after " + failures(failed) + " the day before"
+		after = say(wShowsAfter, failures(failed))
 	}
-	againShows := "expired without a renewal, then earned again by exam"
+	againShows := say(wShowsLapsed)
 	if lapsedFailed {
-		againShows = "expired after a failed attempt, then earned again by exam"
+		againShows = say(wShowsLapsedFailed)
 	}
-	return story{log: log, shows: map[cert.ID]string{
-		fundamentalsID: "a fundamentals title, which never expires",
-		renewedID:      renewedShows + "; the prerequisite of the expert",
-		expertID:       "an expert earned while its associate prerequisite was active; a reminder is due within a week",
-		openID:         "its renewal window is open today",
+	return story{log: log, shows: map[cert.ID]phrase{
+		fundamentalsID: say(wShowsFundamentals),
+		renewedID:      say(wShowsRenewed, times(len(renewals)), renewedAgo, after),
+		expertID:       say(wShowsExpert),
+		openID:         say(wShowsOpen),
 		againID:        againShows,
 	}}, nil
 }
@@ -294,7 +291,7 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 // title the situation it is in the story for.
 type story struct {
 	log   []history.Event
-	shows map[cert.ID]string
+	shows map[cert.ID]phrase
 }
 
 // zone is the time zone of the sample's attempts, UTC+8; the day of an
@@ -326,11 +323,11 @@ func accepted(r history.Replayer, mcid string, today cert.Date, log, extra []his
 
 // failures says how many failed attempts: "a failed attempt", "2 failed
 // attempts".
-func failures(n int) string {
+func failures(n int) phrase {
 	if n == 1 {
-		return "a failed attempt"
+		return say(wFailedOne)
 	}
-	return strconv.Itoa(n) + " failed attempts"
+	return say(wFailedMany, n)
 }
 
 // maxShift is how many days from its target the expiry of a credential of
@@ -376,9 +373,8 @@ func earnedFor(p policy.Policy, c cert.Certification, expires cert.Date) cert.Da
 
 // noEarnDay says that no earn day of c, with an expiry near target, lets
 // it do what the story needs.
-func noEarnDay(c cert.Certification, needs string, target cert.Date) error {
-	return fmt.Errorf("no earn day under the policy's terms, with an expiry within %d days of %s, lets %s %s, as the story needs",
-		maxShift, target, c.ID, needs)
+func noEarnDay(c cert.Certification, needs phrase, target cert.Date) error {
+	return fail(wErrNoEarnDay, maxShift, target, c.ID, needs)
 }
 
 // check reports why tl does not show, on its day, the two situations that
@@ -391,11 +387,11 @@ func (tl timeline) check() error {
 		switch h.Cert {
 		case openID:
 			if d, _ := h.decision(tl.Today); d.Reason != policy.Eligible {
-				return fmt.Errorf("the window of %s is not open on %s, as the story needs: the policy says %s", h.Cert, tl.Today, d.Reason)
+				return fail(wErrNotOpen, h.Cert, tl.Today, d.Reason)
 			}
 		case expertID:
 			if n := h.NextReminder.DaysSince(tl.Today); h.NextReminder.IsZero() || n > reminderIn {
-				return fmt.Errorf("the policy's reminders leave %s none in the %d days from %s, as the story needs", h.Cert, reminderIn, tl.Today)
+				return fail(wErrNoReminderSoon, h.Cert, reminderIn, tl.Today)
 			}
 		}
 	}
@@ -403,12 +399,12 @@ func (tl timeline) check() error {
 }
 
 // times says how many times: "once", "twice", "3 times".
-func times(n int) string {
+func times(n int) phrase {
 	switch n {
 	case 1:
-		return "once"
+		return say(wOnce)
 	case 2:
-		return "twice"
+		return say(wTwice)
 	}
-	return strconv.Itoa(n) + " times"
+	return say(wTimes, n)
 }

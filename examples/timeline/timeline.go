@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/agenda"
+	"github.com/certrenew/certrenew/policy/explain"
 	"github.com/certrenew/certrenew/policy/history"
 )
 
@@ -20,7 +20,8 @@ import (
 // Merged lists the profiles merged into this one ([history.State]); Later
 // counts the events of the log after Today, which the replay does not
 // reach. Refused lists the events a lenient replay skipped, and is nil
-// for a strict one.
+// for a strict one. agenda is what comes next for the state on Today, from
+// that day on ([agenda.Planner.Agenda]).
 type timeline struct {
 	Today       cert.Date   `json:"today"`
 	MCID        string      `json:"mcid"`
@@ -30,16 +31,19 @@ type timeline struct {
 	Later       int         `json:"later,omitzero"`
 	Credentials []lifecycle `json:"credentials"`
 	Refused     []refusal   `json:"refused,omitzero"`
+	agenda      []agenda.Item
 }
 
 // A refusal is an event that a lenient replay skipped: its index in the
 // log, the event, the rule of RULES.md that refuses it ("" when none
-// does, as for a log out of order) and the refusal's text.
+// does, as for a log out of order) and the refusal's text; err is the
+// refusal itself, which the table tells through package explain.
 type refusal struct {
 	Index int           `json:"index"`
 	Event history.Event `json:"event"`
 	Rule  string        `json:"rule"`
 	Error string        `json:"error"`
+	err   *history.EventError
 }
 
 // A lifecycle is the timeline of one title of the holder's profile: what
@@ -51,23 +55,36 @@ type refusal struct {
 // last cycle, in the order they ceased to be ([history.State.EarlierOf]):
 // one that expired and was earned again (RULES N6), or one that a merge
 // left behind (RULES P2).
+//
+// current is the title's current credential, and windows the renewal
+// windows of its credentials, current and earlier, each to its closing or
+// to the day a renewal or a merge ended it, for the drawing of -svg.
 type lifecycle struct {
 	Cert         cert.ID            `json:"cert"`
 	Name         string             `json:"name"`
 	Level        cert.Level         `json:"level"`
-	Shows        string             `json:"shows,omitempty"`
+	Shows        phrase             `json:"shows,omitzero"`
 	Events       []event            `json:"events"`
 	Decisions    []decision         `json:"decisions"`
 	NextReminder cert.Date          `json:"nextReminder,omitzero"`
 	Earlier      []assessment.Cycle `json:"earlier,omitempty"`
+	current      cert.Credential
+	windows      []stretch
+}
+
+// A stretch is the days [From, To) of the credential earned on Of.
+type stretch struct {
+	Of, From, To cert.Date
 }
 
 // A decision is the policy's decision on a day, with the day and the
-// credential's expiry as it stood that day.
+// credential's expiry as it stood that day. Explanation tells it in
+// words, in the language of the output ([explain.Decision]).
 type decision struct {
 	On cert.Date `json:"on"`
 	policy.Decision
-	Expires cert.Date `json:"expires,omitzero"`
+	Expires     cert.Date `json:"expires,omitzero"`
+	Explanation string    `json:"explanation,omitempty"`
 }
 
 // decision returns the decision on day on, and whether there is one.
@@ -80,11 +97,29 @@ func (lc lifecycle) decision(on cert.Date) (decision, bool) {
 	return decision{}, false
 }
 
-// An event is one day of a credential's timeline.
+// An event is one day of a credential's timeline, and what happened or
+// happens on it. A planned event is one the policy sets, a day of a
+// renewal window, a reminder or an expiry, rather than one of the log: the
+// table tells those from today on as the agenda's items instead. mark
+// says how -svg marks it, on the credential earned on the day of.
 type event struct {
-	Day  cert.Date `json:"day"`
-	What string    `json:"what"`
+	Day     cert.Date `json:"day"`
+	What    phrase    `json:"what"`
+	planned bool
+	mark    mark
+	of      cert.Date
 }
+
+// A mark is how the drawing of -svg marks an event: not at all, or as a
+// reminder, a renewal or a failed attempt.
+type mark uint8
+
+const (
+	unmarked mark = iota
+	markReminder
+	markRenewal
+	markFailed
+)
 
 // upTo returns the events of log up to the first whose day is after today,
 // which a replay as of today does not reach.
@@ -146,7 +181,7 @@ func (rp replayed) on(day cert.Date) history.State {
 // events of refused are left out. shows says what each title of the sample
 // is there for. The decisions on days after today are made on the state of
 // today: nothing happens after it.
-func build(r history.Replayer, mcid string, log []history.Event, refused []*history.EventError, today cert.Date, shows map[cert.ID]string) (timeline, error) {
+func build(r history.Replayer, mcid string, log []history.Event, refused []*history.EventError, today cert.Date, shows map[cert.ID]phrase) (timeline, error) {
 	reached := upTo(log, today)
 	var events []history.Event
 	for i, e := range reached {
@@ -160,7 +195,8 @@ func build(r history.Replayer, mcid string, log []history.Event, refused []*hist
 	}
 	st := rp.on(today)
 	tl := timeline{Today: today, MCID: st.Profile.MCID, Learn: st.Profile.Learn, Merged: st.Merged,
-		Later: len(log) - len(reached), Credentials: []lifecycle{}}
+		Later: len(log) - len(reached), Credentials: []lifecycle{},
+		agenda: agenda.Planner{Policy: r.Policy, Catalog: r.Catalog}.Agenda(st, today)}
 	for i, e := range events {
 		if e.Kind == history.Linked && !rp.before(i).Profile.IsLinked() && rp.states[i].Profile.IsLinked() {
 			tl.Linked = e.Day()
@@ -170,7 +206,7 @@ func build(r history.Replayer, mcid string, log []history.Event, refused []*hist
 	for _, cr := range st.Profile.Credentials {
 		c, ok := r.Catalog.Lookup(cr.Cert)
 		if !ok {
-			return timeline{}, fmt.Errorf("the replay holds %q, which is not in the catalog", cr.Cert)
+			return timeline{}, fail(wErrNotInCatalog, cr.Cert)
 		}
 		lc := rp.lifecycle(r.Policy, c, today)
 		lc.Shows = shows[c.ID]
@@ -207,6 +243,7 @@ func (rp replayed) lifecycle(p policy.Policy, c cert.Certification, today cert.D
 	cur, _ := st.Profile.Credential(c.ID)
 	lc.lastCycle(p, c, cur)
 	lc.Earlier = st.EarlierOf(c.ID)
+	lc.current = cur
 
 	// Decide on the days worth it in the first credential's first cycle,
 	// and on today, each on the state as of that day.
@@ -216,7 +253,7 @@ func (rp replayed) lifecycle(p policy.Policy, c cert.Certification, today cert.D
 	for _, day := range slices.Compact(days) {
 		st := rp.on(day)
 		cr, _ := st.Profile.Credential(c.ID)
-		lc.Decisions = append(lc.Decisions, decision{day, p.Eligibility(st.Profile, c, day), cr.Expires})
+		lc.Decisions = append(lc.Decisions, decision{On: day, Decision: p.Eligibility(st.Profile, c, day), Expires: cr.Expires})
 	}
 	lc.NextReminder = nextReminder(p, c, cur, today)
 	return lc
@@ -229,60 +266,59 @@ func (lc *lifecycle) tell(p policy.Policy, c cert.Certification, e history.Event
 	now, _ := after.Profile.Credential(c.ID)
 	switch {
 	case e.Kind == history.Earned && e.Cert == c.ID && held:
-		lc.add(e.On, "earned again by exam: expires "+now.Expires.String()+" (RULES N6)")
+		lc.add(e.On, say(wEarnedAgain, now.Expires))
 	case e.Kind == history.Earned && e.Cert == c.ID:
-		lc.add(e.On, "earned"+prerequisiteText(before.Profile, c, e.On))
+		lc.add(e.On, earnedText(before.Profile, c, e.On))
 		if now.Expires.IsZero() {
-			lc.add(e.On, "never expires: no renewal (RULES V1)")
+			lc.add(e.On, say(wNeverExpires))
 		}
 	case e.Kind == history.Attempted && e.Cert == c.ID:
 		cy, _ := before.Cycle(c.ID)
-		what := fmt.Sprintf("renewal assessment, attempt %d at %s", cy.Len()+1, e.At.Format("15:04 -07:00"))
+		var retake phrase
 		if cy.Len() > 0 {
 			// A retake: at once (RULES A2), or once the wait is over (RULES A3).
 			prev := cy.At(cy.Len() - 1).At
 			if next, _ := p.Retakes.Next(cy.Attempts()); next.Equal(prev) {
-				what += ", a retake at once (RULES A2)"
+				retake = say(wRetakeAtOnce)
 			} else {
-				what += ", a retake allowed from " + next.Format("2006-01-02 15:04 -07:00") + " (RULES A3)"
+				retake = say(wRetakeFrom, moment(next))
 			}
 		}
-		what += ": "
+		outcome, m := say(wFailed), markFailed
 		if e.Passed {
-			what += "passed; renewed: expires " + now.Expires.String() + " instead of " + was.Expires.String() + " (RULES N1)"
-		} else {
-			what += "failed"
+			outcome, m = say(wPassed, now.Expires, was.Expires), markRenewal
 		}
-		lc.add(e.Day(), what)
+		lc.insert(event{Day: e.Day(), What: say(wAttempt, cy.Len()+1, clock(e.At), retake, outcome), mark: m, of: was.Earned})
 	case e.Kind == history.Merged:
 		if now != was {
-			lc.add(e.On, fmt.Sprintf("merged in from profile %q: earned %s, expires %s (RULES P2)", e.MCID, now.Earned, expiresText(now.Expires)))
+			lc.add(e.On, say(wMergedIn, e.MCID, now.Earned, expiresText(now.Expires)))
 		}
 		for _, cy := range after.Earlier[len(before.Earlier):] {
 			if cr := cy.Credential(); cr.Cert == c.ID && cr != was {
-				lc.add(e.On, fmt.Sprintf("from profile %q, an earlier credential: earned %s, expires %s (RULES P2)", e.MCID, cr.Earned, expiresText(cr.Expires)))
+				lc.add(e.On, say(wMergedEarlier, e.MCID, cr.Earned, expiresText(cr.Expires)))
 			}
 		}
 	}
 }
 
-// expiresText is d's text, or "never" for the zero Date.
-func expiresText(d cert.Date) string {
+// expiresText says when a credential expires: on day d, or never for the
+// zero Date.
+func expiresText(d cert.Date) phrase {
 	if d.IsZero() {
-		return "never"
+		return say(wExpiresNever)
 	}
-	return d.String()
+	return say(wExpiresOn, d)
 }
 
-// prerequisiteText names the prerequisite of c that pr holds active on day
-// on, for an expert title (RULES R1), or is empty.
-func prerequisiteText(pr cert.Profile, c cert.Certification, on cert.Date) string {
+// earnedText says that c was earned on day on, naming the prerequisite of
+// c that pr holds active that day, for an expert title (RULES R1).
+func earnedText(pr cert.Profile, c cert.Certification, on cert.Date) phrase {
 	for _, id := range c.Prerequisites {
 		if cr, ok := pr.Credential(id); ok && cr.ActiveOn(on) {
-			return ", with its prerequisite " + string(id) + " active (RULES R1)"
+			return say(wEarnedWith, id)
 		}
 	}
-	return ""
+	return say(wEarned)
 }
 
 // nextReminder returns the first reminder of cr's current cycle on or after
@@ -319,7 +355,7 @@ func (lc *lifecycle) lastCycle(p policy.Policy, c cert.Certification, cr cert.Cr
 		return
 	}
 	lc.cycle(p, c, cr, cert.Date{})
-	lc.add(cr.Expires, "expires")
+	lc.plan(cr.Expires, say(wExpires))
 }
 
 // cycle adds the events of cr's current renewal window: its opening, the
@@ -328,163 +364,186 @@ func (lc *lifecycle) lastCycle(p policy.Policy, c cert.Certification, cr cert.Cr
 // credential replaced by a merge, nothing after that day is told, and
 // reminders on or after it are not sent (RULES M3).
 func (lc *lifecycle) cycle(p policy.Policy, c cert.Certification, cr cert.Credential, ends cert.Date) {
-	add := func(day cert.Date, what string) {
+	add := func(day cert.Date, what phrase) {
 		if ends.IsZero() || !day.After(ends) {
-			lc.add(day, what)
+			lc.plan(day, what)
 		}
 	}
 	var buf [policy.MaxReminders]cert.Date
 	opens := cr.Expires.AddMonths(-p.WindowMonths)
-	add(opens, "renewal window opens (expires "+cr.Expires.String()+")")
+	add(opens, say(wWindowOpens, cr.Expires))
+	if ends.IsZero() || !opens.After(ends) {
+		w := stretch{Of: cr.Earned, From: opens, To: cr.Expires}
+		if !ends.IsZero() && ends.Before(cr.Expires) {
+			w.To = ends.AddDays(1) // the window to the day that ends the cycle
+		}
+		lc.windows = append(lc.windows, w)
+	}
 	pr := cert.Profile{Learn: "linked", Credentials: []cert.Credential{cr}}
 	switch from := p.Eligibility(pr, c, opens).EligibleFrom; {
 	case from.IsZero():
-		add(opens, "renewal assessment not offered before it expires: no renewal (RULES E3)")
+		add(opens, say(wNotOffered))
 	case from.After(opens):
-		add(from, "renewal assessment offered from this day (RULES E3)")
+		add(from, say(wOffered))
 	}
 	for i, day := range p.AppendReminders(buf[:0], c, cr) {
 		if !ends.IsZero() && !day.Before(ends) {
 			break
 		}
-		lc.add(day, fmt.Sprintf("reminder %d", i+1))
+		lc.insert(event{Day: day, What: say(wReminder, i+1), planned: true, mark: markReminder, of: cr.Earned})
 	}
 }
 
 // add appends an event, keeping the events in order of day.
-func (lc *lifecycle) add(day cert.Date, what string) {
-	i := len(lc.Events)
-	for i > 0 && lc.Events[i-1].Day.After(day) {
-		i--
-	}
-	lc.Events = slices.Insert(lc.Events, i, event{day, what})
+func (lc *lifecycle) add(day cert.Date, what phrase) {
+	lc.insert(event{Day: day, What: what})
 }
 
-// print writes the timeline as a table.
-func (tl timeline) print(w io.Writer) {
+// plan adds a planned event, keeping the events in order of day.
+func (lc *lifecycle) plan(day cert.Date, what phrase) {
+	lc.insert(event{Day: day, What: what, planned: true})
+}
+
+// insert inserts e after the events on or before its day.
+func (lc *lifecycle) insert(e event) {
+	i := len(lc.Events)
+	for i > 0 && lc.Events[i-1].Day.After(e.Day) {
+		i--
+	}
+	lc.Events = slices.Insert(lc.Events, i, e)
+}
+
+// unnamed is a title with no name: the table's sentences say "this
+// certification", under the heading that names it.
+var unnamed cert.Certification
+
+// explainDecisions sets the explanation of each decision of tl, in l,
+// naming its title.
+func (tl *timeline) explainDecisions(l explain.Language) {
+	for _, lc := range tl.Credentials {
+		c := cert.Certification{ID: lc.Cert, Name: lc.Name, Level: lc.Level}
+		for i := range lc.Decisions {
+			d := &lc.Decisions[i]
+			d.Explanation = explain.Decision(l, c, d.Decision, d.On)
+		}
+	}
+}
+
+// print writes the timeline as a table, in the words of l. The sentences
+// of decisions, agenda items and refusals are package explain's.
+func (tl timeline) print(w io.Writer, l explain.Language) {
+	line := func(p phrase) { fmt.Fprintln(w, p.in(l)) }
 	switch {
 	case tl.Learn == "":
-		fmt.Fprintf(w, "Holder %s, not linked to a Learn profile; decisions on %s.\n", tl.MCID, tl.Today)
+		line(say(wHolder, tl.MCID, tl.Today))
 	case tl.Linked.IsZero():
-		fmt.Fprintf(w, "Holder %s, linked to Learn profile %s; decisions on %s.\n", tl.MCID, tl.Learn, tl.Today)
+		line(say(wHolderLinked, tl.MCID, tl.Learn, tl.Today))
 	default:
-		fmt.Fprintf(w, "Holder %s, linked to Learn profile %s on %s; decisions on %s.\n", tl.MCID, tl.Learn, tl.Linked, tl.Today)
+		line(say(wHolderLinkedOn, tl.MCID, tl.Learn, tl.Linked, tl.Today))
 	}
 	if len(tl.Merged) > 0 {
-		fmt.Fprintf(w, "Profiles merged into it: %s.\n", strings.Join(tl.Merged, ", "))
+		line(say(wMerged, strings.Join(tl.Merged, say(wListSep).in(l))))
 	}
 	switch tl.Later {
 	case 0:
 	case 1:
-		fmt.Fprintf(w, "One event of the log, after %s, is not replayed.\n", tl.Today)
+		line(say(wLaterOne, tl.Today))
 	default:
-		fmt.Fprintf(w, "%d events of the log, after %s, are not replayed.\n", tl.Later, tl.Today)
+		line(say(wLaterMany, tl.Later, tl.Today))
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var g grid
+	row := func(cells ...any) {
+		text := make([]string, len(cells))
+		for i, c := range cells {
+			if p, ok := c.(phrase); ok {
+				c = p.in(l)
+			}
+			text[i] = fmt.Sprint(c)
+		}
+		g.add(text...)
+	}
+	indent := func(p phrase) phrase { return say(wVerbatim, "  "+p.in(l)) }
+	day := func(d cert.Date) phrase { return indent(say(wVerbatim, d)) }
 	for _, lc := range tl.Credentials {
-		fmt.Fprintf(tw, "\n%s (%s, %s)", lc.Name, lc.Level, lc.Cert)
-		if lc.Shows != "" {
-			fmt.Fprintf(tw, ": %s", lc.Shows)
+		row()
+		if lc.Shows.IsZero() {
+			row(say(wTitle, lc.Name, lc.Level, lc.Cert))
+		} else {
+			row(say(wTitleShows, lc.Name, lc.Level, lc.Cert, lc.Shows))
 		}
-		fmt.Fprintln(tw)
-		marked := false // whether today's line is printed
+		// What happened up to today, then what comes next.
 		for _, e := range lc.Events {
-			if !marked && e.Day.After(tl.Today) {
-				fmt.Fprintf(tw, "  %s\t(today)\n", tl.Today)
-				marked = true
+			if !e.planned || e.Day.Before(tl.Today) {
+				row(day(e.Day), e.What)
 			}
-			fmt.Fprintf(tw, "  %s\t%s\n", e.Day, e.What)
 		}
-		if !marked {
-			fmt.Fprintf(tw, "  %s\t(today)\n", tl.Today)
+		row(day(tl.Today), say(wToday))
+		for _, it := range tl.agenda {
+			if it.Cert == lc.Cert {
+				row(day(it.On), explain.Item(l, unnamed, it))
+			}
 		}
-		fmt.Fprintf(tw, "  decisions:\n")
+		row(indent(say(wDecisions)))
 		for _, d := range lc.Decisions {
-			label := ""
+			on := day(d.On)
 			if d.On == tl.Today {
-				label = " (today)"
+				on = indent(say(wOnToday, d.On))
 			}
-			fmt.Fprintf(tw, "  %s%s\t%s\t%s\n", d.On, label, d.Reason, explain(d))
+			row(on, d.Reason, explain.Decision(l, unnamed, d.Decision, d.On))
 		}
 		if !lc.NextReminder.IsZero() {
-			fmt.Fprintf(tw, "  next reminder %s, %s\n", lc.NextReminder, inDays(lc.NextReminder.DaysSince(tl.Today)))
+			row(indent(say(wNextReminder, lc.NextReminder, inDays(lc.NextReminder.DaysSince(tl.Today)))))
 		}
 		if len(lc.Earlier) > 0 {
-			fmt.Fprintf(tw, "  earlier credentials:\n")
+			row(indent(say(wEarlier)))
 			for _, cy := range lc.Earlier {
-				fmt.Fprintf(tw, "  %s\t%s\n", cy.Credential().Earned, earlierText(cy, tl.Today))
+				row(day(cy.Credential().Earned), earlierText(cy, tl.Today))
 			}
 		}
 	}
 	if tl.Refused != nil {
-		fmt.Fprintf(tw, "\nRefused events, skipped:\n")
+		row()
+		row(say(wRefused))
 		if len(tl.Refused) == 0 {
-			fmt.Fprintf(tw, "  none\n")
+			row(indent(say(wNone)))
 		}
 		for _, e := range tl.Refused {
-			fmt.Fprintf(tw, "  event %d\t%s\t%s\n", e.Index, e.Event.Day(), e.Event)
-			if e.Rule != "" {
-				fmt.Fprintf(tw, "  \t\trefused by RULES %s: %s\n", e.Rule, e.Error)
-			} else {
-				fmt.Fprintf(tw, "  \t\trefused: %s\n", e.Error)
-			}
+			row(day(e.Event.Day()), tell(l, e.err))
 		}
 	}
-	tw.Flush()
+	g.write(w)
 }
 
 // earlierText says what became of an earlier credential, as of today, and
 // what its last cycle held: "earned; expired 2026-07-01; its last cycle: a
 // failed attempt".
-func earlierText(cy assessment.Cycle, today cert.Date) string {
+func earlierText(cy assessment.Cycle, today cert.Date) phrase {
 	cr := cy.Credential()
-	s := "earned; "
+	status := say(wStatusExpired, cr.Expires)
 	switch {
 	case cr.Expires.IsZero():
-		s += "never expires"
+		status = say(wStatusNever)
 	case cr.Expires.After(today):
-		s += "expires " + cr.Expires.String()
-	default:
-		s += "expired " + cr.Expires.String()
+		status = say(wStatusExpires, cr.Expires)
 	}
+	last := say(wCycleFailed, failures(cy.Len()))
 	switch n := cy.Len(); {
 	case n == 0:
-		return s + "; no attempt in its last cycle"
+		last = say(wCycleNone)
 	case cy.Passed():
-		return s + "; its last cycle: " + strconv.Itoa(n) + " attempts, the last a pass"
-	default:
-		return s + "; its last cycle: " + failures(n)
+		last = say(wCyclePassed, n)
 	}
+	return say(wEarlierCred, status, last)
 }
 
 // inDays says when a day n days from today is: "today", "in 1 day", "in 7
 // days".
-func inDays(n int) string {
+func inDays(n int) phrase {
 	switch n {
 	case 0:
-		return "today"
+		return say(wDueToday)
 	case 1:
-		return "in 1 day"
+		return say(wInOneDay)
 	}
-	return "in " + strconv.Itoa(n) + " days"
-}
-
-// explain says a decision in words.
-func explain(d decision) string {
-	switch d.Reason {
-	case policy.Eligible:
-		return "may renew until " + d.Window.Last().String()
-	case policy.NotYetOpen, policy.AssessmentUnavailable, policy.ProfileNotLinked:
-		if d.EligibleFrom.IsZero() {
-			return "cannot renew before it expires on " + d.Expires.String()
-		}
-		return "may renew from " + d.EligibleFrom.String()
-	case policy.Expired:
-		return "expired on " + d.Expires.String() + ": pass the exam again (RULES N6)"
-	case policy.NeverExpires:
-		return "fundamentals: never expires (RULES V1)"
-	case policy.NotHeld:
-		return "not held on that day"
-	}
-	return ""
+	return say(wInDays, n)
 }
