@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/strictjson"
 )
 
 // A Reason says why a holder may or may not renew a credential on a day
@@ -185,11 +186,16 @@ type decisionJSON struct {
 // Decision that Eligibility can give (or the zero Decision): eligible true
 // exactly with reason Eligible; a window exactly for the reasons after
 // Expired; and an eligibleFrom day inside the window, which an eligible
-// decision always has. On error d is unchanged.
+// decision always has. On error d is unchanged. JSON null leaves d
+// unchanged, as is encoding/json's convention.
 func (d *Decision) UnmarshalJSON(data []byte) error {
 	var v decisionJSON
-	if err := decodeStrict(data, &v); err != nil {
+	null, err := strictjson.Decode(data, &v)
+	switch {
+	case err != nil:
 		return fmt.Errorf("policy: reading a decision: %w", err)
+	case null:
+		return nil // no change, as is encoding/json's convention
 	}
 	got := Decision(v)
 	if err := got.check(); err != nil {
@@ -262,11 +268,16 @@ func (w Window) MarshalJSON() ([]byte, error) {
 // MarshalJSON writes, refusing unknown members; "last" may be left out, and
 // when given must be the day before "closes". It refuses a window that does
 // not open before it closes, or gives one day and not the other. On error w
-// is unchanged.
+// is unchanged. JSON null leaves w unchanged, as is encoding/json's
+// convention.
 func (w *Window) UnmarshalJSON(data []byte) error {
 	var v windowJSON
-	if err := decodeStrict(data, &v); err != nil {
+	null, err := strictjson.Decode(data, &v)
+	switch {
+	case err != nil:
 		return fmt.Errorf("policy: reading a window: %w", err)
+	case null:
+		return nil // no change, as is encoding/json's convention
 	}
 	got := Window{v.Opens, v.Closes}
 	switch {

@@ -488,6 +488,10 @@ func TestDecisionJSON(t *testing.T) {
 			t.Errorf("Unmarshal(%s) changed the Decision on a refusal", bad)
 		}
 	}
+	kept := policy.Decision{Reason: policy.Expired}
+	if err := json.Unmarshal([]byte(` null `), &kept); err != nil || kept != (policy.Decision{Reason: policy.Expired}) {
+		t.Errorf("null: %v, %v; want no change and no error", kept, err)
+	}
 	var zero policy.Decision
 	data, _ := json.Marshal(zero)
 	if err := json.Unmarshal(data, &zero); err != nil || zero != (policy.Decision{}) {
@@ -513,6 +517,10 @@ func TestWindowJSONRefusals(t *testing.T) {
 		if w != window("2022-01-15", "2022-07-15") {
 			t.Errorf("Unmarshal(%s) changed the window on a refusal", bad)
 		}
+	}
+	kept := window("2022-01-15", "2022-07-15")
+	if err := kept.UnmarshalJSON([]byte(`null`)); err != nil || kept != window("2022-01-15", "2022-07-15") {
+		t.Errorf("null: %v, %v; want no change and no error", kept, err)
 	}
 	var zero policy.Window
 	data, _ := json.Marshal(zero)

@@ -143,13 +143,3 @@ type termIn struct {
 	From   cert.Date `json:"from"`
 	Months int       `json:"months" strictjson:"required"`
 }
-
-// decodeStrict decodes the one JSON value of data into v as strictjson
-// does, refusing null.
-func decodeStrict(data []byte, v any) error {
-	null, err := strictjson.Decode(data, v)
-	if err == nil && null {
-		return errors.New("null")
-	}
-	return err
-}
