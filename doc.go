@@ -9,8 +9,9 @@
 //
 // # Packages
 //
-// The library is three packages, imported one way: policy uses assessment
-// and cert, assessment uses cert.
+// The library is three packages, imported one way (policy uses assessment
+// and cert, assessment uses cert), and the packages beneath policy that
+// build on them.
 //
 //   - [github.com/certrenew/certrenew/cert] holds the nouns: the calendar
 //     day Date, Level, Certification, Credential, Profile, and the Catalog,
@@ -19,8 +20,17 @@
 //     renewal assessment and the rule for retaking it.
 //   - [github.com/certrenew/certrenew/policy] holds the rules, as methods on
 //     a Policy value: Expiry, Eligibility, Earn, Renew, Reminders and
-//     RecordAttempt; Microsoft returns the policy of 2020-12-15, and a
-//     Policy reads from JSON.
+//     RecordAttempt; Microsoft returns the policy of 2020-12-15, and Parse
+//     reads a Policy from JSON.
+//   - [github.com/certrenew/certrenew/policy/history] replays an event log
+//     into the state of a profile as of any day, with linking and merging.
+//   - [github.com/certrenew/certrenew/policy/agenda] lists what comes next
+//     for a holder and what is due on a day; its package ical writes that
+//     as iCalendar.
+//   - [github.com/certrenew/certrenew/policy/explain] puts decisions,
+//     refusals and agenda items into English or Chinese sentences.
+//   - [github.com/certrenew/certrenew/policy/batch] asks what is due of a
+//     stream of holders, for the daily run.
 //
 // # Pure
 //

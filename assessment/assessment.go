@@ -30,7 +30,8 @@
 // history of an earlier cycle (one that a pass has already renewed) cannot
 // be used again by mistake: [Cycle.For] refuses it. A pass renews the
 // credential; its next cycle starts empty, with [NewCycle] and the renewed
-// credential.
+// credential. A Cycle is a value that never changes: [Cycle.Record] returns
+// a new one with storage of its own.
 //
 // # What is checked, and what it costs
 //
@@ -40,8 +41,8 @@
 // attempts Check allowed, because such a history is in order and can hold a
 // pass only as its last attempt. A history from elsewhere (storage, a
 // request) may break that; [CheckHistory] verifies all of it, and
-// [NewCycle] runs it once, so that a Cycle refuses every attempt after a
-// broken history. Use a Cycle, and the whole history is checked exactly.
+// [NewCycle] runs it and refuses a broken history, so that every Cycle's
+// history is whole. Use a Cycle, and the whole history is checked exactly.
 //
 // # Instants, not days
 //
