@@ -9,6 +9,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 )
 
 // TestPropD1D2_DaysAndSpans states RULES D1 and D2: the day of an instant is
@@ -17,7 +18,7 @@ import (
 // expires.
 func TestPropD1D2_DaysAndSpans(t *testing.T) {
 	zones := []*time.Location{time.UTC, time.FixedZone("UTC-12", -12*3600), time.FixedZone("UTC+14", 14*3600), time.FixedZone("UTC+5:45", 5*3600+45*60)}
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("D1 the day of an instant is its date in its own location", prop.ForAll(
 		func(k int, nanos int64, z int) string {
 			at := dayAt(k).In(time.UTC).Add(time.Duration(nanos)).In(zones[z])
@@ -60,7 +61,7 @@ func TestPropH1_RoadmapWaves(t *testing.T) {
 	for c := range cert.Roadmap().All() {
 		titles = append(titles, c)
 	}
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("H1 every roadmap title renews from a wave day", prop.ForAll(
 		func(k int) string {
 			c := titles[k]
