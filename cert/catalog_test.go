@@ -137,6 +137,8 @@ func TestNewCatalogRefuses(t *testing.T) {
 		"abcdefghi",    // BCP 47: a language subtag of 9 letters
 		"en-abcdefghi", // a later subtag of 9 characters
 		"en-12345678a", // and of 9 with digits
+		"a-bc",         // a first subtag of one letter that is not x or i
+		"en-a-b",       // a singleton other than x opens no private-use part
 	} {
 		tests = append(tests, struct {
 			name  string
@@ -212,7 +214,7 @@ func TestNewCatalogAccepts(t *testing.T) {
 			return cs
 		}},
 		{"A6 good language tags", func(cs []cert.Certification) []cert.Certification {
-			cs[1].ExamLanguages = []string{"en", "zh-Hans", "pt-BR", "x-private", "es-419", "i-klingon", "en-a-bbb", "x-a", "sr-Latn-RS", "EN"}
+			cs[1].ExamLanguages = []string{"en", "zh-Hans", "pt-BR", "x-private", "es-419", "i-klingon", "en-a-bbb", "x-a", "sr-Latn-RS", "EN", "X-a", "I-klingon", "X-PRIVATE"}
 			return cs
 		}},
 		{"A6 subtags of exactly 8 characters", func(cs []cert.Certification) []cert.Certification {
@@ -455,6 +457,8 @@ var catalogRefusals = []struct {
 	{"H1 a title with no ID", `{"certifications":[{"name":"A","level":"Associate"}]}`, "certifications[0].id"},
 	{"H1 a title with no name", `{"certifications":[{"id":"a","level":"Associate"}]}`, "certifications[0].name"},
 	{"H1 a duplicate ID", `{"certifications":[{"id":"a","name":"A","level":"Associate"},{"id":"a","name":"B","level":"Associate"}]}`, "certifications[1].id"},
+	{"H1 of two IDs given twice, the first repeat in the order given", `{"certifications":[{"id":"b","name":"B","level":"Associate"},{"id":"a","name":"A","level":"Associate"},` +
+		`{"id":"b","name":"B2","level":"Associate"},{"id":"a","name":"A2","level":"Associate"}]}`, "certifications[2].id"},
 	{"H1 a number for a name", `{"certifications":[{"id":"a","name":1,"level":"Associate"}]}`, "certifications[0].name"},
 	{"H1 a title that is not an object", `{"certifications":["a"]}`, "certifications[0]"},
 	{"V1 an unknown level", `{"certifications":[{"id":"a","name":"A","level":"Guru"}]}`, "certifications[0].level"},
@@ -462,6 +466,8 @@ var catalogRefusals = []struct {
 	{"V1 an empty level", `{"certifications":[{"id":"a","name":"A","level":""}]}`, "certifications[0].level"},
 	{"R1 a prerequisite on an associate", `{"certifications":[{"id":"a","name":"A","level":"Associate","prerequisites":["a"]}]}`, "certifications[0].prerequisites"},
 	{"R1 a prerequisite not in the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"},{"id":"e","name":"E","level":"Expert","prerequisites":["a","b"]}]}`, "certifications[1].prerequisites[1]"},
+	{"R1 of two prerequisites listed twice, the first repeat in the order given", `{"certifications":[{"id":"a","name":"A","level":"Associate"},{"id":"b","name":"B","level":"Associate"},` +
+		`{"id":"e","name":"E","level":"Expert","prerequisites":["b","a","b","a"]}]}`, "certifications[2].prerequisites[2]"},
 	{"A6 a bad language tag", `{"certifications":[{"id":"a","name":"A","level":"Associate","examLanguages":["en","en_US"]}]}`, "certifications[0].examLanguages[1]"},
 	{"E3 renewalFrom before launched", `{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-01","renewalFrom":"2021-01-31"}]}`, "certifications[0].renewalFrom"},
 	{"D5 a bad date", `{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-30"}]}`, "certifications[0].launched"},

@@ -146,6 +146,9 @@ func TestProfileWith(t *testing.T) {
 			if len(got.Credentials) > 0 && len(p.Credentials) > 0 && &got.Credentials[0] == &p.Credentials[0] {
 				t.Error("With shares the input's slice")
 			}
+			if cap(got.Credentials) != len(got.Credentials) {
+				t.Errorf("With's slice has capacity %d for %d credentials, want no spare capacity", cap(got.Credentials), len(got.Credentials))
+			}
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 )
 
 // TestDateAgreesWithTime checks Date against the time package for every day
@@ -94,7 +95,7 @@ func dateOrZero(k int) cert.Date {
 func monthIndex(d cert.Date) int { return d.Year()*12 + int(d.Month()) - 1 }
 
 func TestDateProperties(t *testing.T) {
-	p := properties(t)
+	p := proptest.New(t)
 	// -1 is the zero Date, drawn one time in ten so that its cases run.
 	withZero := gen.Weighted([]gen.WeightedGen{
 		{Weight: 9, Gen: gen.IntRange(0, lastIndex)},

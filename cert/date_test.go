@@ -191,6 +191,8 @@ func TestNewDate(t *testing.T) {
 		{"D5 month -11 of year 10000", 10000, -11, 1, "9999-01-01", true},
 		{"D5 400 years of days from year -399", -399, time.January, 1 + 146097, "0001-01-01", true},
 		{"D5 800 years of days back from year 10400", 10400, time.January, 1 - 2*146097, "9600-01-01", true},
+		{"D5 a month that carries year 1 back before year 0, brought back by days", 1, -24, 763, "0001-01-01", true},
+		{"D5 a month that carries year 2 back to year -1, brought back by days", 2, -35, 800, "0001-03-10", true},
 		{"D5 the day before the first day has no Date", 0, time.December, 31, "", true},
 		{"D5 the day after the last day has no Date", 10000, time.January, 1, "", true},
 		{"D5 year -1000000 has no Date", -1000000, time.January, 1, "", true},

@@ -15,6 +15,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 )
 
 // Generators of every exported value of the package, for the JSON
@@ -167,7 +168,7 @@ func roundTrip[T any](in T) string {
 // it has a JSON form with lower-camel keys that gives back the same value
 // (API.md; RULES D5 for the zero Date, V1 for levels, H1 for catalogs).
 func TestPropJSONRoundTrip(t *testing.T) {
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("D5 a Date's JSON round-trips, the zero Date too", prop.ForAll(
 		func(d cert.Date) string { return roundTrip(d) }, genDate))
 	properties.Property("V1 a Level's JSON round-trips, the zero Level too", prop.ForAll(

@@ -9,15 +9,17 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/proptest"
 )
 
-// TestPropD1D2_DaysAndSpans states RULES D1 and D2: the day of an instant is
-// its civil date in the instant's own location, and a credential is active
-// on exactly the days Earned <= d < Expires, or from Earned on when it never
-// expires.
-func TestPropD1D2_DaysAndSpans(t *testing.T) {
-	zones := []*time.Location{time.UTC, time.FixedZone("UTC-12", -12*3600), time.FixedZone("UTC+14", 14*3600), time.FixedZone("UTC+5:45", 5*3600+45*60)}
-	properties := properties(t)
+// testZones are offsets at the ends of the range and a fractional one.
+var testZones = []*time.Location{time.UTC, time.FixedZone("UTC-12", -12*3600), time.FixedZone("UTC+14", 14*3600), time.FixedZone("UTC+5:45", 5*3600+45*60)}
+
+// TestPropD1_DayOfAnInstant states RULES D1: the day of an instant is its
+// civil date in the instant's own location.
+func TestPropD1_DayOfAnInstant(t *testing.T) {
+	zones := testZones
+	properties := proptest.New(t)
 	properties.Property("D1 the day of an instant is its date in its own location", prop.ForAll(
 		func(k int, nanos int64, z int) string {
 			at := dayAt(k).In(time.UTC).Add(time.Duration(nanos)).In(zones[z])
@@ -33,6 +35,13 @@ func TestPropD1D2_DaysAndSpans(t *testing.T) {
 		},
 		gen.IntRange(1, lastIndex-1), gen.Int64Range(0, int64(24*time.Hour)-1), gen.IntRange(0, len(zones)-1),
 	))
+	properties.TestingRun(t)
+}
+
+// TestPropD2_ActiveSpan states RULES D2: a credential is active on exactly
+// the days Earned <= d < Expires, or from Earned on when it never expires.
+func TestPropD2_ActiveSpan(t *testing.T) {
+	properties := proptest.New(t)
 	properties.Property("D2 a credential is active on [Earned, Expires)", prop.ForAll(
 		func(e, span, k int, never bool) string {
 			cr := cert.Credential{Cert: "azure-administrator", Earned: dayAt(e), Expires: dayAt(e).AddDays(span)}
@@ -60,7 +69,7 @@ func TestPropH1_RoadmapWaves(t *testing.T) {
 	for c := range cert.Roadmap().All() {
 		titles = append(titles, c)
 	}
-	properties := properties(t)
+	properties := proptest.New(t)
 	properties.Property("H1 every roadmap title renews from a wave day", prop.ForAll(
 		func(k int) string {
 			c := titles[k]
