@@ -47,9 +47,9 @@ func TestNotEligibleError(t *testing.T) {
 	}
 }
 
-// TestPolicyError checks the message of a PolicyError with and without a
+// TestFieldError checks the message of a FieldError with and without a
 // field, and its Unwrap.
-func TestPolicyError(t *testing.T) {
+func TestFieldError(t *testing.T) {
 	for _, tt := range []struct {
 		err  *policy.FieldError
 		want string

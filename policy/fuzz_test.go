@@ -42,7 +42,7 @@ func FuzzPolicyUnmarshalJSON(f *testing.F) {
 			}
 			var pe *policy.FieldError
 			if !errors.As(err, &pe) {
-				t.Fatalf("UnmarshalJSON(%q): %v is no *PolicyError", data, err)
+				t.Fatalf("UnmarshalJSON(%q): %v is no *FieldError", data, err)
 			}
 			if diff := cmp.Diff(threeTerms(), p); diff != "" {
 				t.Fatalf("UnmarshalJSON(%q) changed the receiver on error (-want +got):\n%s", data, diff)

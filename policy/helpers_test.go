@@ -181,16 +181,16 @@ func isOnly(err error, want ...error) bool {
 	return true
 }
 
-// checkPolicyError reports an error of t unless err matches ErrInvalidPolicy
-// alone and is a *PolicyError naming field.
-func checkPolicyError(t *testing.T, err error, field string) {
+// checkFieldError reports an error of t unless err matches ErrInvalidPolicy
+// alone and is a *FieldError naming the path.
+func checkFieldError(t *testing.T, err error, field string) {
 	t.Helper()
 	if !isOnly(err, policy.ErrInvalidPolicy) && !isOnly(err, policy.ErrInvalidPolicy, assessment.ErrInvalidRetakes) {
 		t.Fatalf("error %v, want one matching ErrInvalidPolicy alone, or with ErrInvalidRetakes", err)
 	}
 	var pe *policy.FieldError
 	if !errors.As(err, &pe) {
-		t.Fatalf("error %v is no *PolicyError", err)
+		t.Fatalf("error %v is no *FieldError", err)
 	}
 	if pe.Path != field {
 		t.Errorf("Field = %q, want %q (%v)", pe.Path, field, err)

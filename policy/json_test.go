@@ -127,7 +127,7 @@ func TestPolicyUnmarshalJSONRefusals(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := threeTerms()
 			err := p.UnmarshalJSON([]byte(tt.json))
-			checkPolicyError(t, err, tt.field)
+			checkFieldError(t, err, tt.field)
 			if diff := cmp.Diff(threeTerms(), p); diff != "" {
 				t.Errorf("UnmarshalJSON changed the receiver on error (-want +got):\n%s", diff)
 			}
@@ -167,7 +167,7 @@ func TestParse(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p, err := policy.Parse([]byte(tt.json))
-			checkPolicyError(t, err, tt.path)
+			checkFieldError(t, err, tt.path)
 			var fe *policy.FieldError
 			if errors.As(err, &fe) && fe.Offset != tt.offset {
 				t.Errorf("Offset = %d, want %d (%v)", fe.Offset, tt.offset, err)

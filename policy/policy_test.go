@@ -12,7 +12,7 @@ import (
 )
 
 // TestValidate checks every refusal of Validate: each matches
-// ErrInvalidPolicy, is a *PolicyError, and names the field at fault.
+// ErrInvalidPolicy, is a *FieldError, and names the field at fault by its JSON path.
 func TestValidate(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -85,7 +85,7 @@ func TestValidate(t *testing.T) {
 				}
 				return
 			}
-			checkPolicyError(t, err, tt.field)
+			checkFieldError(t, err, tt.field)
 		})
 	}
 }
@@ -94,7 +94,7 @@ func TestValidate(t *testing.T) {
 // methods do not panic.
 func TestZeroPolicy(t *testing.T) {
 	var p policy.Policy
-	checkPolicyError(t, p.Validate(), "terms")
+	checkFieldError(t, p.Validate(), "terms")
 	admin := title("azure-administrator")
 	pr := linked(cred(admin.ID, "2021-11-16", "2022-11-16"))
 	before := snap(pr)
