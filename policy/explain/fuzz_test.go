@@ -1,6 +1,7 @@
 package explain_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -46,7 +47,7 @@ func FuzzError(f *testing.F) {
 	f.Add(uint8(0), 0, "", int64(0), int32(0), int32(0), uint8(0), int32(0))                                                            // every value zero
 	f.Add(uint8(1), 2, "2021-02-30", int64(1643822400), int32(0), int32(8*3600), uint8(4), int32(738000))                               // a day that does not exist; Beijing
 	f.Add(uint8(2), -1, "{on}%s<nil>", int64(-62135596800), int32(1), int32(-43200), uint8(7), int32(-1))                               // placeholders in the text; year 1
-	f.Add(uint8(3), 1<<40, "\xff\xfe\n\t", int64(1<<62), int32(999999999), int32(1<<30), uint8(255), int32(1<<30))                      // invalid UTF-8; far instants
+	f.Add(uint8(3), math.MaxInt32, "\xff\xfe\n\t", int64(1<<62), int32(999999999), int32(1<<30), uint8(255), int32(1<<30))              // invalid UTF-8; far instants
 	f.Add(uint8(4), 7, strings.Repeat("Microsoft Certified: ", 500), int64(253402300799), int32(0), int32(0), uint8(2), int32(3652058)) // a long title; 9999-12-31
 	f.Add(uint8(5), 0, "record an attempt", int64(1), int32(0), int32(60), uint8(6), int32(738000))                                     // the attempt's Op
 	f.Fuzz(func(t *testing.T, kind uint8, index int, text string, unix int64, nsec int32, offset int32, reason uint8, on int32) {
@@ -83,11 +84,11 @@ func FuzzError(f *testing.F) {
 // FuzzItem tells agenda items built from arbitrary data: kinds that are
 // none, any days, numbers and instants, odd and long names.
 func FuzzItem(f *testing.F) {
-	f.Add(uint8(0), int32(0), int32(0), 0, int64(0), int32(0), int32(0), "")                                    // the zero Item
-	f.Add(uint8(4), int32(738000), int32(738180), 0, int64(1643818200), int32(0), int32(8*3600), "Newcomer")    // a lockout in Beijing
-	f.Add(uint8(3), int32(738000), int32(738180), -3, int64(0), int32(0), int32(0), "{title}")                  // a reminder numbered -3
-	f.Add(uint8(6), int32(3652058), int32(3652059), 1<<62, int64(1<<62), int32(5), int32(-1<<30), "\xc3\x28")   // out of range, invalid UTF-8
-	f.Add(uint8(200), int32(-5), int32(1<<30), 1, int64(-1<<62), int32(0), int32(1), strings.Repeat("长", 1000)) // no kind, a long name
+	f.Add(uint8(0), int32(0), int32(0), 0, int64(0), int32(0), int32(0), "")                                          // the zero Item
+	f.Add(uint8(4), int32(738000), int32(738180), 0, int64(1643818200), int32(0), int32(8*3600), "Newcomer")          // a lockout in Beijing
+	f.Add(uint8(3), int32(738000), int32(738180), -3, int64(0), int32(0), int32(0), "{title}")                        // a reminder numbered -3
+	f.Add(uint8(6), int32(3652058), int32(3652059), math.MaxInt32, int64(1<<62), int32(5), int32(-1<<30), "\xc3\x28") // out of range, invalid UTF-8
+	f.Add(uint8(200), int32(-5), int32(1<<30), 1, int64(-1<<62), int32(0), int32(1), strings.Repeat("长", 1000))       // no kind, a long name
 	f.Fuzz(func(t *testing.T, kind uint8, on, expires int32, n int, unix int64, nsec int32, offset int32, name string) {
 		it := agenda.Item{Kind: agenda.Kind(kind), Cert: cert.ID(name), On: fuzzDay(on), At: fuzzInstant(unix, nsec, offset), N: n, Expires: fuzzDay(expires)}
 		c := cert.Certification{ID: cert.ID(name), Name: name}
