@@ -334,6 +334,16 @@ var (
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
 
+// null reads the null at d.pos into v, a pointer, interface, map or slice,
+// which it sets to nil.
+func (d *decoder) null(v reflect.Value) error {
+	if err := d.readLiteral("null"); err != nil {
+		return err
+	}
+	v.SetZero()
+	return nil
+}
+
 // value decodes the value at d.pos into v, which is settable.
 func (d *decoder) value(v reflect.Value) error {
 	if d.pos >= len(d.data) {
@@ -343,11 +353,7 @@ func (d *decoder) value(v reflect.Value) error {
 	t := v.Type()
 	if t.Kind() == reflect.Pointer {
 		if c == 'n' {
-			if err := d.readLiteral("null"); err != nil {
-				return err
-			}
-			v.SetZero()
-			return nil
+			return d.null(v)
 		}
 		// A new value, so that nothing is written through a pointer the
 		// caller holds.
@@ -387,11 +393,7 @@ func (d *decoder) value(v reflect.Value) error {
 	switch t.Kind() {
 	case reflect.Interface:
 		if c == 'n' {
-			if err := d.readLiteral("null"); err != nil {
-				return err
-			}
-			v.SetZero()
-			return nil
+			return d.null(v)
 		}
 		return d.viaJSON(v)
 	case reflect.Struct:
@@ -401,11 +403,7 @@ func (d *decoder) value(v reflect.Value) error {
 		return d.object(v)
 	case reflect.Map:
 		if c == 'n' {
-			if err := d.readLiteral("null"); err != nil {
-				return err
-			}
-			v.SetZero()
-			return nil
+			return d.null(v)
 		}
 		if t.Key().Kind() != reflect.String {
 			return d.viaJSON(v)
@@ -416,11 +414,7 @@ func (d *decoder) value(v reflect.Value) error {
 		return d.mapObject(v)
 	case reflect.Slice:
 		if c == 'n' {
-			if err := d.readLiteral("null"); err != nil {
-				return err
-			}
-			v.SetZero()
-			return nil
+			return d.null(v)
 		}
 		if t.Elem().Kind() == reflect.Uint8 {
 			return d.viaJSON(v) // base64 text, as encoding/json reads it
