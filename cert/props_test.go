@@ -578,56 +578,47 @@ func roundTrip[T any](in T) string {
 	return ""
 }
 
-// TestPropD5_ADatesJSONRoundtrips states: D5 a Date's JSON round-trips, the zero Date too.
-func TestPropD5_ADatesJSONRoundtrips(t *testing.T) {
+// propJSON states, as the property called name, that every value of type T
+// that g draws gives itself back from its JSON form.
+func propJSON[T any](t *testing.T, name string, g gopter.Gen) {
+	t.Helper()
 	properties := proptest.New(t)
-	properties.Property("D5 a Date's JSON round-trips, the zero Date too", prop.ForAll(
-		func(d cert.Date) string { return roundTrip(d) }, genDate))
+	properties.Property(name, prop.ForAll(func(v T) string { return roundTrip(v) }, g))
 	properties.TestingRun(t)
 }
 
-// TestPropV1_ALevelsJSONRoundtrips states: V1 a Level's JSON round-trips, the zero Level too.
-func TestPropV1_ALevelsJSONRoundtrips(t *testing.T) {
-	properties := proptest.New(t)
-	properties.Property("V1 a Level's JSON round-trips, the zero Level too", prop.ForAll(
-		func(l cert.Level) string { return roundTrip(l) }, genLevel))
-	properties.TestingRun(t)
+// TestPropD5_DateJSONRoundTrips states: D5 a Date's JSON round-trips, the zero Date too.
+func TestPropD5_DateJSONRoundTrips(t *testing.T) {
+	propJSON[cert.Date](t, "D5 a Date's JSON round-trips, the zero Date too", genDate)
 }
 
-// TestPropH1_AnIDsJSONRoundtrips states: H1 an ID's JSON round-trips.
-func TestPropH1_AnIDsJSONRoundtrips(t *testing.T) {
-	properties := proptest.New(t)
-	properties.Property("H1 an ID's JSON round-trips", prop.ForAll(
-		func(id cert.ID) string { return roundTrip(id) }, genID))
-	properties.TestingRun(t)
+// TestPropV1_LevelJSONRoundTrips states: V1 a Level's JSON round-trips, the zero Level too.
+func TestPropV1_LevelJSONRoundTrips(t *testing.T) {
+	propJSON[cert.Level](t, "V1 a Level's JSON round-trips, the zero Level too", genLevel)
 }
 
-// TestPropH1_ACertificationsJSONRoundtrips states: H1 a Certification's JSON round-trips, with lower-camel keys.
-func TestPropH1_ACertificationsJSONRoundtrips(t *testing.T) {
-	properties := proptest.New(t)
-	properties.Property("H1 a Certification's JSON round-trips, with lower-camel keys", prop.ForAll(
-		func(c cert.Certification) string { return roundTrip(c) }, genCertification))
-	properties.TestingRun(t)
+// TestPropH1_IDJSONRoundTrips states: H1 an ID's JSON round-trips.
+func TestPropH1_IDJSONRoundTrips(t *testing.T) {
+	propJSON[cert.ID](t, "H1 an ID's JSON round-trips", genID)
 }
 
-// TestPropD2_ACredentialsJSONRoundtrips states: D2 a Credential's JSON round-trips, with lower-camel keys.
-func TestPropD2_ACredentialsJSONRoundtrips(t *testing.T) {
-	properties := proptest.New(t)
-	properties.Property("D2 a Credential's JSON round-trips, with lower-camel keys", prop.ForAll(
-		func(cr cert.Credential) string { return roundTrip(cr) }, genCredential))
-	properties.TestingRun(t)
+// TestPropH1_CertificationJSONRoundTrips states: H1 a Certification's JSON round-trips, with lower-camel keys.
+func TestPropH1_CertificationJSONRoundTrips(t *testing.T) {
+	propJSON[cert.Certification](t, "H1 a Certification's JSON round-trips, with lower-camel keys", genCertification)
 }
 
-// TestPropE4_AProfilesJSONRoundtrips states: E4 a Profile's JSON round-trips, with lower-camel keys.
-func TestPropE4_AProfilesJSONRoundtrips(t *testing.T) {
-	properties := proptest.New(t)
-	properties.Property("E4 a Profile's JSON round-trips, with lower-camel keys", prop.ForAll(
-		func(p cert.Profile) string { return roundTrip(p) }, genProfile))
-	properties.TestingRun(t)
+// TestPropD2_CredentialJSONRoundTrips states: D2 a Credential's JSON round-trips, with lower-camel keys.
+func TestPropD2_CredentialJSONRoundTrips(t *testing.T) {
+	propJSON[cert.Credential](t, "D2 a Credential's JSON round-trips, with lower-camel keys", genCredential)
 }
 
-// TestPropH1_ACatalogsJSONRoundtrips states: H1 a Catalog's JSON round-trips, through ParseCatalog too, with lower-camel keys.
-func TestPropH1_ACatalogsJSONRoundtrips(t *testing.T) {
+// TestPropE4_ProfileJSONRoundTrips states: E4 a Profile's JSON round-trips, with lower-camel keys.
+func TestPropE4_ProfileJSONRoundTrips(t *testing.T) {
+	propJSON[cert.Profile](t, "E4 a Profile's JSON round-trips, with lower-camel keys", genProfile)
+}
+
+// TestPropH1_CatalogJSONRoundTrips states: H1 a Catalog's JSON round-trips, through ParseCatalog too, with lower-camel keys.
+func TestPropH1_CatalogJSONRoundTrips(t *testing.T) {
 	properties := proptest.New(t)
 	properties.Property("H1 a Catalog's JSON round-trips, through ParseCatalog too, with lower-camel keys", prop.ForAll(
 		func(certs []cert.Certification) string {
