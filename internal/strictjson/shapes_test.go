@@ -126,3 +126,19 @@ func TestDecodeReusesKeyBuffer(t *testing.T) {
 		t.Errorf("Decode made %v allocations with %d escaped keys, %v without", e, n, p)
 	}
 }
+
+// TestDecodeShadowedEmbedded checks that a field of an embedded struct that
+// an outer field shadows, as its key is the outer's first, is not a member
+// of its own: required there, it need not be given twice.
+func TestDecodeShadowedEmbedded(t *testing.T) {
+	type Inner struct {
+		A int `json:"a" strictjson:"required"`
+	}
+	var v struct {
+		A int `json:"a"`
+		Inner
+	}
+	if _, err := strictjson.Decode([]byte(`{"a":1}`), &v); err != nil || v.A != 1 || v.Inner.A != 0 {
+		t.Errorf("Decode = %+v, %v; want the outer a only", v, err)
+	}
+}
