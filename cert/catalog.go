@@ -46,7 +46,10 @@ const scanMax = 64
 //   - a prerequisite on a title that is not Expert, a prerequisite that is
 //     not in the catalog, is not an Associate title, or is listed twice
 //     (RULES R1);
-//   - an exam language that is not a well-formed BCP 47 tag (RULES A6).
+//   - an exam language that is not a well-formed BCP 47 tag (RULES A6);
+//   - a program that is not empty and not a program name: 1 to 64
+//     lower-case ASCII letters, digits and hyphens, the first a letter
+//     (RULES G8).
 //
 // The refusal is a [*CatalogError] about the first certification, in the
 // order given, with a problem of its own, or else the first with a problem
@@ -233,6 +236,9 @@ func check(c Certification, twice bool) *CatalogError {
 		return &CatalogError{Path: "renewalFrom", Cert: c.ID, Problem: "renewalFrom " + c.RenewalFrom.String() + " is before launched " + c.Launched.String()}
 	case len(c.Prerequisites) > 0 && c.Level != Expert:
 		return &CatalogError{Path: "prerequisites", Cert: c.ID, Problem: "only an Expert title has prerequisites, not " + c.Level.String()}
+	case c.Program != "" && !isProgram(c.Program):
+		return &CatalogError{Path: "program", Cert: c.ID, Problem: "program " + strconv.Quote(c.Program) + " is not a program name: 1 to " +
+			strconv.Itoa(programMax) + " lower-case ASCII letters, digits and hyphens, the first a letter"}
 	}
 	for j, pre := range c.Prerequisites {
 		if !utf8.ValidString(string(pre)) {
@@ -245,6 +251,25 @@ func check(c Certification, twice bool) *CatalogError {
 		}
 	}
 	return nil
+}
+
+// programMax is the longest program name, in bytes.
+const programMax = 64
+
+// isProgram reports whether s has the shape of a program name, such as
+// "google-cloud": 1 to programMax bytes of lower-case ASCII letters, digits
+// and hyphens, the first a letter (RULES G8). IDs have no such shape, so
+// this is the only check of it.
+func isProgram(s string) bool {
+	if len(s) == 0 || len(s) > programMax || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if b := s[i]; !('a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // isLanguageTag reports whether s has the shape of a BCP 47 language tag:

@@ -88,7 +88,7 @@ func TestBigCatalog(t *testing.T) {
 // equalCert reports whether a and b are equal, as cmp.Equal would, but
 // quickly enough for 200,000 titles.
 func equalCert(a, b cert.Certification) bool {
-	return a.ID == b.ID && a.Name == b.Name && a.Level == b.Level && a.Launched == b.Launched &&
+	return a.ID == b.ID && a.Name == b.Name && a.Level == b.Level && a.Program == b.Program && a.Launched == b.Launched &&
 		a.RenewalFrom == b.RenewalFrom && a.ExamRevised == b.ExamRevised &&
 		slices.Equal(a.Prerequisites, b.Prerequisites) && slices.Equal(a.ExamLanguages, b.ExamLanguages)
 }

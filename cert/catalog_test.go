@@ -149,6 +149,17 @@ func TestNewCatalogRefuses(t *testing.T) {
 			return cs
 		}), "azure-developer"})
 	}
+	for _, program := range badPrograms {
+		tests = append(tests, struct {
+			name  string
+			certs []cert.Certification
+			cert  cert.ID
+		}{"G8/program " + program.name, with(func(cs []cert.Certification) []cert.Certification {
+			cs[0].Program = "microsoft"
+			cs[1].Program = program.program
+			return cs
+		}), "azure-developer"})
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := cert.NewCatalog(tt.certs...)
@@ -161,6 +172,34 @@ func TestNewCatalogRefuses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// badPrograms are program names that a catalog refuses (RULES G8).
+var badPrograms = []struct{ name, program string }{
+	{"in upper case", "Google"},
+	{"with one upper-case letter", "google-Cloud"},
+	{"starting with a hyphen", "-x"},
+	{"starting with a digit", "2fa"},
+	{"of 65 bytes", strings.Repeat("a", 65)},
+	{"beyond ASCII", "google-clöud"},
+	{"with a full-width letter", "ｇoogle"},
+	{"not valid UTF-8", "google\xff"},
+	{"with a space", "google cloud"},
+	{"with an underscore", "google_cloud"},
+	{"with a dot", "google.cloud"},
+	{"of a hyphen only", "-"},
+	{"with a NUL", "google\x00"},
+}
+
+// goodPrograms are program names that a catalog accepts (RULES G8).
+var goodPrograms = []struct{ name, program string }{
+	{"empty, the default program", ""},
+	{"google-cloud", "google-cloud"},
+	{"of one letter", "g"},
+	{"with digits", "isc2"},
+	{"of 64 bytes", strings.Repeat("a", 64)},
+	{"ending in a hyphen", "aws-"},
+	{"with hyphens in a row", "a--b"},
 }
 
 // checkCatalogError checks that err is a CatalogError about id that
@@ -243,6 +282,19 @@ func TestNewCatalogAccepts(t *testing.T) {
 		{"H1 one title", func(cs []cert.Certification) []cert.Certification {
 			return cs[3:]
 		}},
+		{"G8/program several programs in one catalog", func(cs []cert.Certification) []cert.Certification {
+			cs[0].Program, cs[1].Program, cs[3].Program = "microsoft", "google-cloud", "microsoft"
+			return cs
+		}},
+	}
+	for _, program := range goodPrograms {
+		tests = append(tests, struct {
+			name string
+			f    func(cs []cert.Certification) []cert.Certification
+		}{"G8/program " + program.name, func(cs []cert.Certification) []cert.Certification {
+			cs[1].Program = program.program
+			return cs
+		}})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -374,6 +426,21 @@ func TestCatalogJSON(t *testing.T) {
 		})
 	}
 
+	t.Run("G8/program is read and written, and omitted when empty", func(t *testing.T) {
+		text := `{"certifications":[{"id":"a","name":"A","level":"Associate","program":"google-cloud"},{"id":"b","name":"B","level":"Associate"}]}`
+		c, err := cert.ParseCatalog([]byte(text))
+		if err != nil {
+			t.Fatalf("ParseCatalog(%s) = %v", text, err)
+		}
+		want := []cert.Certification{{ID: "a", Name: "A", Level: cert.Associate, Program: "google-cloud"}, {ID: "b", Name: "B", Level: cert.Associate}}
+		if diff := cmp.Diff(want, slices.Collect(c.All())); diff != "" {
+			t.Errorf("ParseCatalog(%s) mismatch (-want +got):\n%s", text, diff)
+		}
+		if b, err := json.Marshal(c); err != nil || string(b) != text {
+			t.Errorf("json.Marshal =\n%s, %v\nwant\n%s", b, err, text)
+		}
+	})
+
 	t.Run("H1 white space around the catalog is allowed", func(t *testing.T) {
 		var c cert.Catalog
 		if err := c.UnmarshalJSON([]byte(" \n{\"certifications\":[{\"id\":\"a\",\"name\":\"A\",\"level\":\"Associate\"}]}\r\n\t ")); err != nil || c.Len() != 1 {
@@ -468,6 +535,13 @@ var catalogRefusals = []struct {
 	{"R1 a prerequisite not in the catalog", `{"certifications":[{"id":"a","name":"A","level":"Associate"},{"id":"e","name":"E","level":"Expert","prerequisites":["a","b"]}]}`, "certifications[1].prerequisites[1]"},
 	{"R1 of two prerequisites listed twice, the first repeat in the order given", `{"certifications":[{"id":"a","name":"A","level":"Associate"},{"id":"b","name":"B","level":"Associate"},` +
 		`{"id":"e","name":"E","level":"Expert","prerequisites":["b","a","b","a"]}]}`, "certifications[2].prerequisites[2]"},
+	{"G8/program in upper case", `{"certifications":[{"id":"a","name":"A","level":"Associate","program":"Google"}]}`, "certifications[0].program"},
+	{"G8/program in the second title, starting with a hyphen", `{"certifications":[{"id":"a","name":"A","level":"Associate","program":"google-cloud"},` +
+		`{"id":"b","name":"B","level":"Associate","program":"-x"}]}`, "certifications[1].program"},
+	{"G8/program beyond ASCII", `{"certifications":[{"id":"a","name":"A","level":"Associate","program":"isc\u00b2"}]}`, "certifications[0].program"},
+	{"G8/program a number", `{"certifications":[{"id":"a","name":"A","level":"Associate","program":2}]}`, "certifications[0].program"},
+	{"G8/program null", `{"certifications":[{"id":"a","name":"A","level":"Associate","program":null}]}`, "certifications[0].program"},
+	{"G8/program in another case", `{"certifications":[{"id":"a","name":"A","level":"Associate","Program":"isc2"}]}`, "certifications[0].Program"},
 	{"A6 a bad language tag", `{"certifications":[{"id":"a","name":"A","level":"Associate","examLanguages":["en","en_US"]}]}`, "certifications[0].examLanguages[1]"},
 	{"E3 renewalFrom before launched", `{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-01","renewalFrom":"2021-01-31"}]}`, "certifications[0].renewalFrom"},
 	{"D5 a bad date", `{"certifications":[{"id":"a","name":"A","level":"Associate","launched":"2021-02-30"}]}`, "certifications[0].launched"},

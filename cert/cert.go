@@ -20,6 +20,11 @@ type Certification struct {
 	Name  string `json:"name"`  // the English title, e.g. "Microsoft Certified: Azure Administrator Associate"
 	Level Level  `json:"level"` // Fundamentals, Associate, Expert or Specialty
 
+	// Program names the certification program whose renewal policy governs
+	// the title, such as "google-cloud"; empty means the catalog's default
+	// program, the policy a caller asks directly (RULES G8).
+	Program string `json:"program,omitempty"`
+
 	// Launched is the day the title came to market, or the zero Date when
 	// it is not known (RULES E3).
 	Launched Date `json:"launched,omitzero"`
