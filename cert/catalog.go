@@ -358,6 +358,26 @@ func (c Catalog) All() iter.Seq[Certification] {
 // Len returns the number of certifications in the catalog.
 func (c Catalog) Len() int { return len(c.certs) }
 
+// Programs returns the distinct program names of the catalog's
+// certifications, in sorted order, leaving out the empty name of the
+// default program (RULES G8). It is nil when no certification names a
+// program, as for the zero Catalog and [Roadmap]. Each call returns a new
+// slice, which the caller may modify. It takes O(n log n) time for n
+// titles.
+func (c Catalog) Programs() []string {
+	var names []string
+	for i := range c.certs {
+		if p := c.certs[i].Program; p != "" {
+			names = append(names, p)
+		}
+	}
+	if names == nil {
+		return nil
+	}
+	slices.Sort(names)
+	return slices.Clip(slices.Compact(names))
+}
+
 // catalogJSON is the JSON form of a Catalog.
 type catalogJSON struct {
 	Certifications []Certification `json:"certifications"`

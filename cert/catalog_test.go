@@ -629,3 +629,57 @@ func TestParseCatalog(t *testing.T) {
 		}
 	})
 }
+
+func TestCatalogPrograms(t *testing.T) {
+	several := with(func(cs []cert.Certification) []cert.Certification {
+		cs[0].Program, cs[1].Program, cs[3].Program = "microsoft", "google-cloud", "microsoft"
+		return append(cs, cert.Certification{ID: "cissp", Name: "CISSP", Level: cert.Expert, Program: "isc2"})
+	})
+	tests := []struct {
+		name  string
+		certs []cert.Certification
+		want  []string
+	}{
+		{"G8/program none named: nil", small(), nil},
+		{"G8/program distinct, sorted, without the default", several, []string{"google-cloud", "isc2", "microsoft"}},
+		{"G8/program one named", with(func(cs []cert.Certification) []cert.Certification {
+			cs[2].Program = "microsoft"
+			return cs
+		}), []string{"microsoft"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := cert.NewCatalog(tt.certs...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := c.Programs()
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Programs() mismatch (-want +got):\n%s", diff)
+			}
+			if tt.want == nil && got != nil {
+				t.Errorf("Programs() = %#v, want nil", got)
+			}
+			// Each call returns a slice of its own.
+			if len(got) > 0 {
+				got[0] = "changed"
+				if again := c.Programs(); again[0] == "changed" {
+					t.Errorf("changing the result of Programs changed the next: %q", again)
+				}
+			}
+		})
+	}
+	t.Run("G8/program the roadmap and the zero Catalog name none", func(t *testing.T) {
+		if got := cert.Roadmap().Programs(); got != nil {
+			t.Errorf("Roadmap().Programs() = %q, want nil", got)
+		}
+		if got := (cert.Catalog{}).Programs(); got != nil {
+			t.Errorf("Catalog{}.Programs() = %q, want nil", got)
+		}
+		for x := range cert.Roadmap().All() {
+			if x.Program != "" {
+				t.Errorf("Roadmap title %s has program %q", x.ID, x.Program)
+			}
+		}
+	})
+}

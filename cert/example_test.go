@@ -421,3 +421,26 @@ func ExampleCatalog_MarshalJSON() {
 	// {"certifications":[{"id":"azure-administrator","name":"Microsoft Certified: Azure Administrator Associate","level":"Associate","renewalFrom":"2021-02-01"}]} 1
 	// null 0
 }
+
+func ExampleCatalog_Programs() {
+	c, err := cert.NewCatalog(
+		cert.Certification{ID: "azure-administrator", Name: "Microsoft Certified: Azure Administrator Associate", Level: cert.Associate},
+		cert.Certification{ID: "gcp-cloud-architect", Name: "Google Cloud Certified: Professional Cloud Architect", Level: cert.Specialty, Program: "google-cloud"},
+		cert.Certification{ID: "cissp", Name: "ISC2 Certified Information Systems Security Professional", Level: cert.Specialty, Program: "isc2"},
+		cert.Certification{ID: "gcp-data-engineer", Name: "Google Cloud Certified: Professional Data Engineer", Level: cert.Specialty, Program: "google-cloud"},
+	)
+	fmt.Println(c.Programs(), err)
+	// The Roadmap's titles all belong to the default program.
+	fmt.Println(cert.Roadmap().Programs() == nil)
+
+	// A program name is lower case (RULES G8).
+	_, err = cert.NewCatalog(cert.Certification{ID: "cissp", Name: "CISSP", Level: cert.Specialty, Program: "ISC2"})
+	var ce *cert.CatalogError
+	if errors.As(err, &ce) {
+		fmt.Println(ce.Problem)
+	}
+	// Output:
+	// [google-cloud isc2] <nil>
+	// true
+	// program "ISC2" is not a program name: 1 to 64 lower-case ASCII letters, digits and hyphens, the first a letter
+}
