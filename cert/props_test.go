@@ -443,10 +443,21 @@ var (
 	genIDs   = upTo(4, genID, reflect.TypeFor[cert.ID]()).Map(func(ids []cert.ID) []cert.ID { return nilIfEmpty(ids) })
 	genTexts = upTo(4, genText, reflect.TypeFor[string]()).Map(func(ss []string) []string { return nilIfEmpty(ss) })
 
-	genCertification = gopter.CombineGens(genID, genText, genLevel, genDate, genDate, genIDs, genTexts, genDate).
+	// genProgram draws program names (RULES G8): mostly empty, the
+	// default program, and otherwise a known name or any valid one, of
+	// up to 64 bytes.
+	genProgram = gen.Weighted([]gen.WeightedGen{
+		{Weight: 6, Gen: gen.Const("")},
+		{Weight: 2, Gen: gen.OneConstOf("google-cloud", "isc2", "microsoft")},
+		{Weight: 2, Gen: gopter.CombineGens(gen.RuneRange('a', 'z'),
+			upTo(63, gen.OneGenOf(gen.RuneRange('a', 'z'), gen.RuneRange('0', '9'), gen.Const('-')), reflect.TypeFor[rune]())).
+			Map(func(v []any) string { return string(v[0].(rune)) + string(v[1].([]rune)) })},
+	})
+
+	genCertification = gopter.CombineGens(genID, genText, genLevel, genDate, genDate, genIDs, genTexts, genDate, genProgram).
 				Map(func(v []any) cert.Certification {
 			return cert.Certification{
-				ID: v[0].(cert.ID), Name: v[1].(string), Level: v[2].(cert.Level),
+				ID: v[0].(cert.ID), Name: v[1].(string), Level: v[2].(cert.Level), Program: v[8].(string),
 				Launched: v[3].(cert.Date), RenewalFrom: v[4].(cert.Date),
 				Prerequisites: v[5].([]cert.ID), ExamLanguages: v[6].([]string), ExamRevised: v[7].(cert.Date),
 			}
@@ -462,11 +473,12 @@ var (
 
 	// genTitle generates the makings of one title of a valid catalog.
 	genTitle = gopter.CombineGens(genText, gen.IntRange(1, 4), genDate, genDate, upTo(4, gen.IntRange(0, 1000), reflect.TypeFor[int]()),
-		upTo(3, gen.OneConstOf("en", "zh-Hans", "pt-BR", "es-419", "x-private", "ja"), reflect.TypeFor[string]()), genDate)
+		upTo(3, gen.OneConstOf("en", "zh-Hans", "pt-BR", "es-419", "x-private", "ja"), reflect.TypeFor[string]()), genDate, genProgram)
 
 	// genCatalog generates valid catalogs of 1 to 12 titles: unique IDs
-	// beyond ASCII, renewal days on or after launch days, and experts whose
-	// prerequisites are associates of the same catalog.
+	// beyond ASCII, renewal days on or after launch days, experts whose
+	// prerequisites are associates of the same catalog, and programs,
+	// mostly the default one.
 	genCatalog = gopter.CombineGens(gen.IntRange(1, 12), gen.SliceOfN(12, genTitle)).Map(func(v []any) []cert.Certification {
 		titles := v[1].([][]any)[:v[0].(int)]
 		certs := make([]cert.Certification, len(titles))
@@ -480,6 +492,7 @@ var (
 				// Launched at most RenewalFrom, or either unknown.
 				Launched: v[2].(cert.Date), RenewalFrom: v[3].(cert.Date),
 				ExamLanguages: nilIfEmpty(v[5].([]string)), ExamRevised: v[6].(cert.Date),
+				Program: v[7].(string),
 			}
 			if !c.Launched.IsZero() && !c.RenewalFrom.IsZero() && c.RenewalFrom.Before(c.Launched) {
 				c.Launched, c.RenewalFrom = c.RenewalFrom, c.Launched
@@ -645,6 +658,33 @@ func TestPropH1_CatalogJSONRoundTrips(t *testing.T) {
 				if all := slices.Collect(got.All()); !slices.EqualFunc(certs, all, equalCert) {
 					return fmt.Sprintf("JSON round trip of %s mismatch (-want +got):\n%s", b, cmp.Diff(certs, all))
 				}
+			}
+			return ""
+		}, genCatalog))
+	properties.TestingRun(t)
+}
+
+// TestPropG8_Programs states RULES G8 of Catalog.Programs: it lists each
+// program that a title names once, in sorted order, leaves out the
+// default program, and is nil when no title names one.
+func TestPropG8_Programs(t *testing.T) {
+	properties := proptest.New(t)
+	properties.Property("G8 Programs lists each named program once, sorted, and nil for none", prop.ForAll(
+		func(certs []cert.Certification) string {
+			c, err := cert.NewCatalog(certs...)
+			if err != nil {
+				return fmt.Sprintf("the generator made a catalog NewCatalog refuses: %v", err)
+			}
+			var want []string
+			for _, x := range certs {
+				if x.Program != "" && !slices.Contains(want, x.Program) {
+					want = append(want, x.Program)
+				}
+			}
+			slices.Sort(want)
+			got := c.Programs()
+			if !slices.Equal(want, got) || (want == nil) != (got == nil) {
+				return fmt.Sprintf("Programs() = %q, want %q", got, want)
 			}
 			return ""
 		}, genCatalog))
