@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"regexp"
 	"slices"
 	"testing"
 	"time"
@@ -179,7 +180,14 @@ func addCatalogSeeds(f *testing.F) {
 	f.Add([]byte(`{"certifications":[{"id":"a\u00e9\ud83d\ude00","name":"\u0041","level":"Specialty",` +
 		`"launched":"2021-02-01","renewalFrom":"2021-02-01","examRevised":""}]}`)) // escapes, beyond ASCII, every day
 	f.Add([]byte("{\"certifications\":[{\"id\":\"a\xff\",\"name\":\"A\",\"level\":\"Associate\"}]}")) // not UTF-8
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate","program":"google-cloud"},` +
+		`{"id":"b","name":"B","level":"Associate","program":""}]}`)) // a program and the default one (RULES G8)
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate","program":"Google"}]}`))    // a program in upper case
+	f.Add([]byte(`{"certifications":[{"id":"a","name":"A","level":"Associate","program":"isc\u00b2"}]}`)) // a program beyond ASCII
 }
+
+// programName matches a program name, as RULES G8 gives its shape.
+var programName = regexp.MustCompile(`^[a-z][a-z0-9-]{0,63}$`)
 
 // checkCatalogFuzzError checks a refusal of catalog JSON: it matches
 // ErrInvalidCatalog, is a CatalogError whose text starts with its path,
@@ -270,6 +278,13 @@ func FuzzParseCatalog(f *testing.F) {
 			if got, ok := back.Lookup(x.ID); !ok || got.ID != x.ID {
 				t.Errorf("Lookup(%q) in the reloaded catalog = %v, %v", x.ID, got.ID, ok)
 			}
+			if x.Program != "" && !programName.MatchString(x.Program) {
+				t.Errorf("ParseCatalog accepted the program %q of %q", x.Program, x.ID)
+			}
+		}
+		// Programs lists each program once, sorted (RULES G8).
+		if p := c.Programs(); !slices.IsSorted(p) || len(slices.Compact(slices.Clone(p))) != len(p) || slices.Contains(p, "") {
+			t.Errorf("Programs() = %q, not sorted, distinct and non-empty", p)
 		}
 	})
 }
