@@ -63,6 +63,13 @@
 // catalog that makes no sense, such as a prerequisite that is not an
 // associate title of the same catalog.
 //
+// One catalog may hold the titles of several certification programs, such
+// as Microsoft's, Google Cloud's and ISC2's: [Certification.Program] names
+// the program whose renewal policy governs a title, such as
+// "google-cloud", and the empty name, which every Roadmap title has, is
+// the catalog's default program (RULES G8). [Catalog.Programs] lists the
+// programs a catalog names.
+//
 // # Sharing values
 //
 // Every value of the package is safe to use from several goroutines at
