@@ -1,6 +1,8 @@
 package assessment
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -271,4 +273,87 @@ func (w wall) exceeds(from wall, d time.Duration) bool {
 	}
 	ws, wn := uint64(d/time.Second), int32(d%time.Second)
 	return ds > ws || ds == ws && dn > wn
+}
+
+// ladderJSON is the JSON form of a Ladder, as MarshalJSON writes it.
+type ladderJSON struct {
+	Immediate int      `json:"immediate"`
+	Wait      string   `json:"wait"`           // as time.Duration.String writes it
+	Then      []string `json:"then,omitempty"` // likewise
+	Cap       int      `json:"cap,omitempty"`
+	Span      string   `json:"span,omitempty"` // likewise; "" for 0
+}
+
+// MarshalJSON implements [json.Marshaler]: {"immediate":0,"wait":"24h0m0s",
+// "then":["336h0m0s"],"cap":5,"span":"8760h0m0s"}, every duration as
+// [time.Duration.String] writes it. "then", "cap" and "span" are left out
+// when they are empty or 0, so a Ladder of its Retakes alone has the JSON
+// form of that Retakes. It writes l as it is, valid or not.
+func (l Ladder) MarshalJSON() ([]byte, error) {
+	v := ladderJSON{Immediate: l.Immediate, Wait: l.Wait.String(), Cap: l.Cap}
+	if len(l.Then) > 0 {
+		v.Then = make([]string, len(l.Then))
+		for i, w := range l.Then {
+			v.Then[i] = w.String()
+		}
+	}
+	if l.Span != 0 {
+		v.Span = l.Span.String()
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form MarshalJSON
+// writes: "immediate" and "wait" are required, "then", "cap" and "span" may
+// be left out (a "then" of null or [] is no Then), and every other key, a
+// key given twice and a duration that [time.ParseDuration] does not read
+// are refused. It checks the rule with [Ladder.Validate]. Every refusal
+// matches [ErrInvalidRetakes]; on a refusal l is unchanged. JSON null
+// leaves l unchanged, as is encoding/json's convention. Then is read into
+// a new slice, never into the one l holds.
+func (l *Ladder) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	var v struct {
+		Immediate int            `json:"immediate" strictjson:"required"`
+		Wait      durationText   `json:"wait" strictjson:"required"`
+		Then      []durationText `json:"then"`
+		Cap       int            `json:"cap"`
+		Span      durationText   `json:"span"`
+	}
+	if err := decodeStrict(data, &v); err != nil {
+		return fmt.Errorf("%w: %w", ErrInvalidRetakes, err)
+	}
+	got := Ladder{
+		Retakes: Retakes{Immediate: v.Immediate, Wait: time.Duration(v.Wait)},
+		Cap:     v.Cap,
+		Span:    time.Duration(v.Span),
+	}
+	if len(v.Then) > 0 {
+		got.Then = make([]time.Duration, len(v.Then))
+		for i, w := range v.Then {
+			got.Then[i] = time.Duration(w)
+		}
+	}
+	if err := got.Validate(); err != nil {
+		return err
+	}
+	*l = got
+	return nil
+}
+
+// durationText is a time.Duration that reads its JSON string with
+// time.ParseDuration, so that strictjson names the member a malformed
+// duration is in.
+type durationText time.Duration
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (d *durationText) UnmarshalText(text []byte) error {
+	v, err := time.ParseDuration(string(text))
+	if err != nil {
+		return err
+	}
+	*d = durationText(v)
+	return nil
 }

@@ -1,6 +1,7 @@
 package assessment_test
 
 import (
+	"encoding/json"
 	"errors"
 	"slices"
 	"testing"
@@ -364,5 +365,107 @@ func TestLadderNoAllocs(t *testing.T) {
 		if n := testing.AllocsPerRun(1000, tt.f); n != 0 {
 			t.Errorf("%s: %v allocations, want 0", tt.name, n)
 		}
+	}
+}
+
+// TestLadderJSON checks a ladder's JSON form and its refusals (RULES G5,
+// G6).
+func TestLadderJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		l    assessment.Ladder
+		want string
+	}{
+		{"G5 G6/exam", examLadder, `{"immediate":0,"wait":"24h0m0s","then":["336h0m0s"],"cap":5,"span":"8760h0m0s"}`},
+		{"G5/google", googleLadder, `{"immediate":0,"wait":"336h0m0s","then":["1440h0m0s","8760h0m0s"]}`},
+		{"G5/renewal: the form of its Retakes", renewalLadder, `{"immediate":1,"wait":"24h0m0s"}`},
+		{"G5/the zero Ladder", assessment.Ladder{}, `{"immediate":0,"wait":"0s"}`},
+		{"G6/a cap alone", assessment.Ladder{Cap: 1, Span: 90 * time.Minute}, `{"immediate":0,"wait":"0s","cap":1,"span":"1h30m0s"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := json.Marshal(tt.l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, string(data)); diff != "" {
+				t.Errorf("Marshal mismatch (-want +got):\n%s", diff)
+			}
+			var back assessment.Ladder
+			if err := json.Unmarshal(data, &back); err != nil {
+				t.Fatalf("Unmarshal(%s) = %v", data, err)
+			}
+			if diff := cmp.Diff(tt.l, back); diff != "" {
+				t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	reads := []struct {
+		name, data string
+		want       assessment.Ladder
+	}{
+		{"G5/short durations", `{"immediate":0,"wait":"24h","then":["336h"],"cap":5,"span":"8760h"}`, examLadder},
+		{"G5/a null then is no Then", `{"immediate":1,"wait":"24h","then":null}`, renewalLadder},
+		{"G5/an empty then is no Then", `{"immediate":1,"wait":"24h","then":[]}`, renewalLadder},
+		{"G6/a cap of 0 without a span", `{"immediate":1,"wait":"24h","cap":0}`, renewalLadder},
+		{"G5/white space", " {\"wait\" : \"24h\", \"immediate\" : 1}\n", renewalLadder},
+	}
+	for _, tt := range reads {
+		t.Run(tt.name, func(t *testing.T) {
+			var got assessment.Ladder
+			if err := json.Unmarshal([]byte(tt.data), &got); err != nil {
+				t.Fatalf("Unmarshal(%s) = %v", tt.data, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Unmarshal(%s) mismatch (-want +got):\n%s", tt.data, diff)
+			}
+		})
+	}
+
+	for _, bad := range []string{
+		`{"immediate":0}`,
+		`{"wait":"24h"}`,
+		`{"immediate":0,"wait":86400000000000}`,
+		`{"immediate":0,"wait":"a day"}`,
+		`{"immediate":0,"wait":"24h","then":"336h"}`,
+		`{"immediate":0,"wait":"24h","then":["336h","two weeks"]}`,
+		`{"immediate":0,"wait":"24h","then":[null]}`,
+		`{"immediate":0,"wait":"24h","then":["1h"]}`,               // G5: a ladder only climbs
+		`{"immediate":0,"wait":"24h","then":["48h","36h"]}`,        // G5: a ladder only climbs
+		`{"immediate":0,"wait":"24h","then":["876601h"]}`,          // longer than MaxWait
+		`{"immediate":0,"wait":"24h","cap":5}`,                     // G6: a cap without a span
+		`{"immediate":0,"wait":"24h","span":"8760h"}`,              // G6: a span without a cap
+		`{"immediate":0,"wait":"24h","cap":-1,"span":"8760h"}`,     // G6: a negative cap
+		`{"immediate":0,"wait":"24h","cap":5,"span":"-8760h"}`,     // G6: a negative span
+		`{"immediate":0,"wait":"24h","cap":5,"span":"876601h"}`,    // G6: longer than MaxWait
+		`{"immediate":0,"wait":"24h","cap":5,"span":""}`,           // an empty duration
+		`{"immediate":0,"wait":"24h","cap":5,"span":null}`,         // null says nothing
+		`{"immediate":0,"wait":"24h","cap":1.5,"span":"1h"}`,       // a fraction of an attempt
+		`{"immediate":-1,"wait":"24h"}`,                            // Retakes.Validate
+		`{"immediate":0,"wait":"24h","cap":5,"span":"1h","cap":5}`, // a key given twice
+		`{"immediate":0,"wait":"24h","Cap":5,"span":"1h"}`,         // a key in another case
+		`{"immediate":0,"wait":"24h","limit":5}`,                   // an unknown key
+		`{"immediate":0,"wait":"24h"} {}`,                          // data after the value
+		`["0","24h"]`,
+	} {
+		l := examLadder
+		// The method itself: encoding/json refuses text that is not one
+		// JSON value before calling it.
+		err := l.UnmarshalJSON([]byte(bad))
+		if !errors.Is(err, assessment.ErrInvalidRetakes) {
+			t.Errorf("UnmarshalJSON(%s) = %v, want ErrInvalidRetakes", bad, err)
+		}
+		if diff := cmp.Diff(examLadder, l); diff != "" {
+			t.Errorf("Unmarshal(%s) changed the ladder on a refusal (-want +got):\n%s", bad, diff)
+		}
+	}
+
+	l := examLadder
+	if err := json.Unmarshal([]byte(" null "), &l); err != nil || !slices.Equal(l.Then, examLadder.Then) {
+		t.Errorf("Unmarshal(null) = %v, %+v; want no change", err, l)
+	}
+	if err := l.UnmarshalJSON([]byte(`{"immediate":0,"wait":"1h","then":["2h"]}`)); err != nil || examLadder.Then[0] != 14*days {
+		t.Errorf("UnmarshalJSON wrote into the Then it replaced: %v, %v", err, examLadder.Then)
 	}
 }
