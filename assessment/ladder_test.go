@@ -71,6 +71,10 @@ func TestLadder(t *testing.T) {
 	stepped := assessment.Ladder{Retakes: assessment.Retakes{Immediate: 2, Wait: 30 * time.Minute}, Then: []time.Duration{time.Hour, 2 * time.Hour}}
 	once := assessment.Ladder{Cap: 1, Span: time.Hour}
 	twice := assessment.Ladder{Retakes: assessment.Retakes{Wait: time.Hour}, Cap: 2, Span: 10 * time.Hour}
+	hourly := assessment.Ladder{Retakes: assessment.Retakes{Wait: time.Hour}, Cap: 1, Span: time.Hour}
+	longer := assessment.Ladder{Retakes: assessment.Retakes{Wait: time.Hour}, Cap: 1, Span: time.Hour + 1}
+	shorter := assessment.Ladder{Retakes: assessment.Retakes{Wait: time.Hour}, Cap: 1, Span: time.Hour - 1}
+	twoInAnHour := assessment.Ladder{Cap: 2, Span: time.Hour}
 	long := assessment.Ladder{Retakes: assessment.Retakes{Wait: time.Hour}, Then: []time.Duration{2 * time.Hour, 3 * time.Hour, 4 * time.Hour, 5 * time.Hour}}
 	tests := []struct {
 		name    string
@@ -140,6 +144,12 @@ func TestLadder(t *testing.T) {
 		{"G6/Cap 2: the cap refuses after the wait", twice, fails(t0, t0.Add(time.Hour)), t0.Add(5 * time.Hour), lock(t0.Add(5*time.Hour), t0.Add(10*time.Hour)), capOf(twice, t0.Add(5*time.Hour), t0.Add(10*time.Hour))},
 		{"G6/Cap 2: at the span's end", twice, fails(t0, t0.Add(time.Hour)), t0.Add(10 * time.Hour), refusal{}, nil},
 		{"G6/Cap 2: the second attempt is under the cap", twice, fails(t0), t0.Add(time.Hour), refusal{}, nil},
+		{"G6/Cap 1 with a Span equal to the wait: the wait's lockout", hourly, fails(t0), t0.Add(time.Hour - 1), lock(t0.Add(time.Hour-1), t0.Add(time.Hour)), nil},
+		{"G6/Cap 1 with a Span longer than the wait: the cap's", longer, fails(t0), t0.Add(time.Hour - 1), lock(t0.Add(time.Hour-1), t0.Add(time.Hour+1)), capOf(longer, t0.Add(time.Hour-1), t0.Add(time.Hour+1))},
+		{"G6/Cap 1 with a Span shorter than the wait: the wait's", shorter, fails(t0), t0.Add(time.Hour - 2), lock(t0.Add(time.Hour-2), t0.Add(time.Hour)), nil},
+		// Check reads a history in order; one that is not still never
+		// slips under the cap.
+		{"G6/a stored history out of order: the cap counts from the attempt Cap back", twoInAnHour, fails(t0.Add(2*time.Hour), t0), t0.Add(time.Hour), lock(t0.Add(time.Hour), t0.Add(3*time.Hour)), capOf(twoInAnHour, t0.Add(time.Hour), t0.Add(3*time.Hour))},
 		{"G6/a cap larger than the history bounds nothing", assessment.Ladder{Cap: 3, Span: time.Hour}, fails(t0, t0), t0, refusal{}, nil},
 		{"G6/a negative Cap is no cap", assessment.Ladder{Cap: -1, Span: time.Hour}, fails(t0, t0), t0, refusal{}, nil},
 		{"G6/a Cap without a Span is no cap", assessment.Ladder{Cap: 1}, fails(t0, t0), t0, refusal{}, nil},
