@@ -98,7 +98,13 @@ func (e *CapError) Unwrap() []error {
 // Immediate+1, and for each later n the next duration of Then, its last one
 // repeating (Wait again when Then is empty). A negative duration gives 0.
 // The cap is not a wait: [Ladder.Next] adds it.
-func (l Ladder) WaitAfter(n int) time.Duration {
+func (l Ladder) WaitAfter(n int) time.Duration { return l.wait(n) }
+
+// wait is WaitAfter, with l by pointer. A Ladder is seven words: called by
+// value from check or next, a method copied it to the stack on every call,
+// which cost more than the rest of Check. Check, Next and WaitAfter are
+// inlined wrappers, so their callers pass the rule by pointer too.
+func (l *Ladder) wait(n int) time.Duration {
 	imm := max(l.Immediate, 0)
 	if n < 1 || n <= imm {
 		return 0
@@ -111,7 +117,7 @@ func (l Ladder) WaitAfter(n int) time.Duration {
 }
 
 // capped reports whether the cap bounds the attempt after n attempts.
-func (l Ladder) capped(n int) bool { return l.Cap > 0 && l.Span > 0 && n >= l.Cap }
+func (l *Ladder) capped(n int) bool { return l.Cap > 0 && l.Span > 0 && n >= l.Cap }
 
 // Validate reports whether l makes sense: it returns an error matching
 // [ErrInvalidRetakes] when [Retakes.Validate] refuses l.Retakes, when a
@@ -177,6 +183,11 @@ func (l Ladder) Validate() error {
 //
 // Check does not modify history, and allocates only the error of a refusal.
 func (l Ladder) Check(history []Attempt, at time.Time) error {
+	return l.check(history, at)
+}
+
+// check is Check, with l by pointer as in wait.
+func (l *Ladder) check(history []Attempt, at time.Time) error {
 	n := len(history)
 	if n == 0 {
 		return nil
@@ -189,19 +200,22 @@ func (l Ladder) Check(history []Attempt, at time.Time) error {
 	if a.before(lw) {
 		return &OrderError{Index: n, At: at, Prev: last.At}
 	}
-	w := l.WaitAfter(n)
-	waitOK := a.reaches(lw, w)
-	capOK := true
-	var cw wall
-	if l.capped(n) {
-		cw = wallOf(history[n-l.Cap].At)
-		capOK = !a.before(cw) && a.reaches(cw, l.Span)
+	w := l.wait(n)
+	waitOK := w == 0 || a.reaches(lw, w)
+	if !l.capped(n) {
+		if waitOK {
+			return nil
+		}
+		return &LockoutError{At: at, Until: last.At.Add(w)}
 	}
+	c := &history[n-l.Cap]
+	cw := wallOf(c.At)
+	capOK := !a.before(cw) && a.reaches(cw, l.Span)
 	switch {
 	case waitOK && capOK:
 		return nil
 	case !capOK && (waitOK || laterEnd(cw, l.Span, lw, w)):
-		return &CapError{At: at, Until: history[n-l.Cap].At.Add(l.Span).In(last.At.Location()), Cap: l.Cap, Span: l.Span}
+		return &CapError{At: at, Until: c.At.Add(l.Span).In(last.At.Location()), Cap: l.Cap, Span: l.Span}
 	}
 	return &LockoutError{At: at, Until: last.At.Add(w)}
 }
@@ -226,6 +240,11 @@ func (l Ladder) Check(history []Attempt, at time.Time) error {
 // [time.Time.Add], as [Retakes.Next] adds it, and keeps the last attempt's
 // monotonic reading, if it has one. Next allocates nothing.
 func (l Ladder) Next(history []Attempt) (at time.Time, ok bool) {
+	return l.next(history)
+}
+
+// next is Next, with l by pointer as in wait.
+func (l *Ladder) next(history []Attempt) (at time.Time, ok bool) {
 	n := len(history)
 	if n == 0 {
 		return time.Time{}, true
@@ -234,7 +253,7 @@ func (l Ladder) Next(history []Attempt) (at time.Time, ok bool) {
 	if last.Passed {
 		return time.Time{}, false
 	}
-	from, d := last.At, l.WaitAfter(n)
+	from, d := last.At, l.wait(n)
 	byCap := false
 	if l.capped(n) {
 		if c := history[n-l.Cap].At; laterEnd(wallOf(c), l.Span, wallOf(from), d) {
