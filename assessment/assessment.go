@@ -23,6 +23,20 @@
 // An attempt may start at the same instant as the one before it, never
 // before it.
 //
+// # Ladders
+//
+// Other retake rules climb: a later retake may wait longer than an earlier
+// one, and the attempts in a span of time may be capped. A [Ladder] holds
+// such a rule (RULES G5, G6): its Retakes are the first steps, Then the
+// later waits, the last one repeating, and Cap and Span the cap, at most
+// Cap attempts in any Span of elapsed time. Microsoft's certification exams
+// wait 24 hours, then 14 days, with at most five attempts in 365 days:
+// Ladder{Retakes: Retakes{Wait: 24 * time.Hour}, Then:
+// []time.Duration{14 * 24 * time.Hour}, Cap: 5, Span: 365 * 24 *
+// time.Hour}. A Ladder of a Retakes alone decides as that Retakes.
+// [Ladder.Check] and [Ladder.Next] read the last attempt and the one Cap
+// attempts back only. [Cycle.Record] takes a Retakes, not a Ladder.
+//
 // # Cycles
 //
 // A [Cycle] is the history of one credential's renewal cycle: the attempts
