@@ -363,6 +363,7 @@ func Run(t *testing.T, p policy.Policy, cat cert.Catalog, fsys fs.FS, pattern st
 	}
 	for _, f := range files {
 		t.Run(f.name, func(t *testing.T) {
+			t.Helper()
 			for _, msg := range f.errors {
 				t.Error(msg)
 			}
