@@ -82,17 +82,18 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 	if cycle.Len() > 0 {
 		first = cycle.At(0).At
 	}
-	if err := p.checkDay(pr, c, cycle.Len() > 0, first, a); err != nil {
+	q := p.rules(c, cert.DateOf(a.At))
+	if err := q.checkDay(pr, c, cycle.Len() > 0, first, a); err != nil {
 		return pr, cycle, err
 	}
-	next, err := cycle.Record(p.Retakes, a)
+	next, err := cycle.Record(q.Retakes, a)
 	if err != nil {
 		return pr, cycle, err
 	}
 	if !a.Passed {
 		return pr, next, nil
 	}
-	renewed, err := p.Renew(pr, c, cert.DateOf(a.At))
+	renewed, err := q.Renew(pr, c, cert.DateOf(a.At))
 	if err != nil {
 		return pr, cycle, err
 	}
@@ -125,16 +126,18 @@ func (p Policy) CheckAttempt(pr cert.Profile, c cert.Certification, attempts []a
 	if n > 0 {
 		first = attempts[0].At
 	}
-	if err := p.checkDay(pr, c, n > 0, first, a); err != nil {
+	q := p.rules(c, cert.DateOf(a.At))
+	if err := q.checkDay(pr, c, n > 0, first, a); err != nil {
 		return err
 	}
-	return p.Retakes.Check(attempts, a.At)
+	return q.Retakes.Check(attempts, a.At)
 }
 
 // checkDay holds the checks of an attempt that RecordAttempt and
 // CheckAttempt share: a history that began before the current window
 // opened is an earlier cycle's (RULES A4), and the day of the attempt must
-// be one on which the holder may renew (RULES E5, A1, A5).
+// be one on which the holder may renew (RULES E5, A1, A5). p is the plain
+// policy that governs the attempt.
 func (p Policy) checkDay(pr cert.Profile, c cert.Certification, hasFirst bool, first time.Time, a assessment.Attempt) error {
 	on := cert.DateOf(a.At)
 	d := p.Eligibility(pr, c, on)
@@ -145,7 +148,7 @@ func (p Policy) checkDay(pr cert.Profile, c cert.Certification, hasFirst bool, f
 		// window, but for a credential that has expired.
 		w := d.Window
 		if w.IsZero() {
-			w = window(p.WindowMonths, cr)
+			w = p.span().window(cr)
 		}
 		opens := later(w.Opens, cr.Earned)
 		if day := cert.DateOf(first); day.Before(opens) {

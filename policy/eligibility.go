@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/internal/strictjson"
@@ -109,7 +110,7 @@ func (e *reasonError) Unwrap() error { return ErrUnknownReason }
 // E5), and the days a caller needs to say when they can: the renewal window
 // and the first day of it on which the holder can renew.
 //
-// A Decision is a plain 16-byte value of four fields, small enough for Go to
+// A Decision is a plain 20-byte value of six fields, small enough for Go to
 // return in registers: Eligibility's speed depends on it. The day, the
 // profile and the certification it is about are the caller's. It is not an
 // error: an operation that a Decision refuses returns a [*NotEligibleError]
@@ -134,18 +135,34 @@ type Decision struct {
 	// and it is earned again by exam (RULES N6).
 	Window Window `json:"window,omitzero"`
 
-	// EligibleFrom is the first day of the window on which the holder can
-	// renew, linking aside: the latest of the window's opening, the first
-	// day of the renewal assessment (RULES E3) and the day earned. It is
-	// the zero Date when there is no such day before the expiry (the
-	// assessment comes too late, or never: RULES E6), and whenever Window
-	// is the zero Window.
+	// EligibleFrom is the first day of the window, or of the grace period
+	// after it, on which the holder can renew, linking aside: the latest
+	// of the window's opening, the first day of the renewal assessment
+	// (RULES E3) and the day earned. It is the zero Date when there is no
+	// such day before the expiry, or before GraceEnds (the assessment
+	// comes too late, or never: RULES E6), and whenever Window is the
+	// zero Window.
 	EligibleFrom cert.Date `json:"eligibleFrom,omitzero"`
+
+	// GraceEnds is the first day after the grace period (RULES G1): a
+	// renewal is still allowed on the days [Window.Closes, GraceEnds)
+	// after the expiry, on which the credential has expired and is not
+	// active. It is the zero Date when the policy has no grace period,
+	// and whenever Window is the zero Window. A grace period that would
+	// reach past 9999-12-31 ends on that day.
+	GraceEnds cert.Date `json:"graceEnds,omitzero"`
+
+	// InGrace reports that the day asked lies in the grace period: the
+	// credential expired on Window.Closes, but may still be renewed until
+	// the day before GraceEnds. Reason is then Eligible, or the rule
+	// after the window that stops the renewal.
+	InGrace bool `json:"inGrace,omitempty"`
 }
 
 // String returns the decision's fields in a line, such as "NotYetOpen,
-// window [2022-01-15, 2022-07-15), eligible from 2022-01-15" or "NotHeld";
-// the zero Decision is "Reason(0)".
+// window [2022-01-15, 2022-07-15), eligible from 2022-01-15" or "NotHeld",
+// with ", grace until 2022-10-13" and ", in grace" where they apply; the
+// zero Decision is "Reason(0)".
 func (d Decision) String() string {
 	s := d.Reason.String()
 	if d.Eligible != (d.Reason == Eligible) {
@@ -156,6 +173,12 @@ func (d Decision) String() string {
 	}
 	if !d.EligibleFrom.IsZero() {
 		s += ", eligible from " + d.EligibleFrom.String()
+	}
+	if !d.GraceEnds.IsZero() {
+		s += ", grace until " + d.GraceEnds.String()
+	}
+	if d.InGrace {
+		s += ", in grace"
 	}
 	return s
 }
@@ -179,14 +202,17 @@ type decisionJSON struct {
 	Reason       Reason    `json:"reason"`
 	Window       Window    `json:"window,omitzero"`
 	EligibleFrom cert.Date `json:"eligibleFrom,omitzero"`
+	GraceEnds    cert.Date `json:"graceEnds,omitzero"`
+	InGrace      bool      `json:"inGrace,omitempty"`
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form that
 // encoding/json writes for a Decision, refusing unknown members, and only a
 // Decision that Eligibility can give (or the zero Decision): eligible true
 // exactly with reason Eligible; a window exactly for the reasons after
-// Expired; and an eligibleFrom day inside the window, which an eligible
-// decision always has. On error d is unchanged. JSON null leaves d
+// Expired; an eligibleFrom day inside the window or its grace period,
+// which an eligible decision always has; a graceEnds day only with a
+// window, and after it closes; and inGrace only with a graceEnds day. On error d is unchanged. JSON null leaves d
 // unchanged, as is encoding/json's convention.
 func (d *Decision) UnmarshalJSON(data []byte) error {
 	var v decisionJSON
@@ -211,6 +237,7 @@ func (d Decision) check() error {
 		return errors.New("policy: inconsistent decision " + strconv.Quote(d.String()) + ": " + why)
 	}
 	hasWindow := d.Reason > Expired
+	renewable := Window{d.Window.Opens, later(d.Window.Closes, d.GraceEnds)}
 	switch {
 	case d == Decision{}:
 		return nil
@@ -220,8 +247,12 @@ func (d Decision) check() error {
 		return bad("eligible is true exactly when the reason is Eligible")
 	case hasWindow == d.Window.IsZero():
 		return bad("a window is given exactly for the reasons after Expired")
-	case !d.EligibleFrom.IsZero() && !d.Window.Contains(d.EligibleFrom):
-		return bad("eligibleFrom lies outside the window")
+	case !d.GraceEnds.IsZero() && (d.Window.IsZero() || !d.GraceEnds.After(d.Window.Closes)):
+		return bad("graceEnds comes with a window, after it closes")
+	case d.InGrace && (d.GraceEnds.IsZero() || d.Reason == NotYetOpen):
+		return bad("inGrace comes with a graceEnds day, after the window")
+	case !d.EligibleFrom.IsZero() && !renewable.Contains(d.EligibleFrom):
+		return bad("eligibleFrom lies outside the window and its grace period")
 	case d.Eligible && d.EligibleFrom.IsZero():
 		return bad("an eligible decision has an eligibleFrom day")
 	}
@@ -309,29 +340,47 @@ func (w Window) String() string {
 //     on, or the credential's Earned, is the zero Date);
 //   - [NeverExpires]: c is a fundamentals title, or the credential has no
 //     expiry (RULES V1);
-//   - [Expired]: on is the credential's expiry or later (RULES E1, N6); a
-//     credential that expires on or before the day it was earned is expired
-//     on every day it is held;
-//   - [NotYetOpen]: on is before the window opens, WindowMonths before the
-//     expiry (RULES E2);
+//   - [Expired]: on is the credential's expiry or later (RULES E1, N6), and
+//     not in the policy's grace period after it (RULES G1); a credential
+//     that expires on or before the day it was earned is expired on every
+//     day it is held, grace aside;
+//   - [NotYetOpen]: on is before the window opens, WindowMonths or
+//     WindowDays before the expiry (RULES E2, G2);
 //   - [AssessmentUnavailable]: on is before the first day of c's renewal
 //     assessment (RULES E3, E6), or c's assessment is never offered,
 //     because its launch day plus the market age lies after 9999-12-31;
 //   - [ProfileNotLinked]: pr is not linked to a Learn profile (RULES E4);
 //   - else [Eligible].
 //
+// On a day of the grace period the Decision has InGrace set, and its
+// Reason is one of the last three. The rules are those of the policy that
+// governs c on day on: c's program's (RULES G8) and the version in force
+// that day (RULES G7).
+//
 // Eligibility takes c as given: it does not check c against a catalog. It
 // allocates nothing.
 func (p Policy) Eligibility(pr cert.Profile, c cert.Certification, on cert.Date) Decision {
 	// A thin wrapper, small enough to inline, so that a call copies only
 	// the fields the decision reads rather than three large structs.
-	return decide(p.WindowMonths, p.MarketAgeMonths, pr.Credentials, pr.Learn != "", c.ID, c.Level, c.Launched, c.RenewalFrom, on)
+	return decide(p.WindowMonths, p.WindowDays, p.GraceDays, p.MarketAgeMonths, p.Versions, p.Programs, pr.Credentials, pr.Learn, &c, on)
 }
+
+// A span is what a policy says of a credential's renewable days: its
+// window, in months or in days (RULES E2, G2), and its grace period
+// (RULES G1).
+type span struct{ months, days, grace int }
 
 // decide is Eligibility on the fields it reads. Each return builds the whole
 // Decision at once, so that it travels in registers.
-func decide(windowMonths, marketAgeMonths int, creds []cert.Credential, linked bool,
-	id cert.ID, level cert.Level, launched, renewalFrom, on cert.Date) Decision {
+func decide(windowMonths, windowDays, graceDays, marketAgeMonths int, versions []Version, programs []Program,
+	creds []cert.Credential, learn string, c *cert.Certification, on cert.Date) Decision {
+	sp, linked := span{windowMonths, windowDays, graceDays}, learn != ""
+	id, level, program, launched, renewalFrom := c.ID, c.Level, c.Program, c.Launched, c.RenewalFrom
+	if len(versions)+len(programs) > 0 {
+		if q := governing(versions, programs, program, on); q != nil {
+			sp, marketAgeMonths = q.span(), q.MarketAgeMonths
+		}
+	}
 	if !level.IsValid() {
 		return Decision{Reason: NotHeld} // no title at all
 	}
@@ -345,26 +394,44 @@ func decide(windowMonths, marketAgeMonths int, creds []cert.Credential, linked b
 		return Decision{Reason: NotHeld}
 	case level == cert.Fundamentals || cr.Expires.IsZero():
 		return Decision{Reason: NeverExpires}
-	case !on.Before(cr.Expires):
-		// A day count decides this: no month arithmetic is done.
+	case !on.Before(cr.Expires) && (sp.grace == 0 || !on.Before(graceEnds(sp.grace, cr.Expires))):
+		// Without a grace period a day count decides this: no month
+		// arithmetic is done.
 		return Decision{Reason: Expired}
 	}
-	w := window(windowMonths, cr)
+	w := sp.window(cr)
+	var ends cert.Date
+	if sp.grace > 0 {
+		ends = graceEnds(sp.grace, cr.Expires)
+	}
+	in := !on.Before(cr.Expires)
 	offered, never := offeredFrom(marketAgeMonths, launched, renewalFrom)
 	var from cert.Date
 	if !never {
-		from = eligibleFrom(w, offered, cr.Earned)
+		from = eligibleFrom(w, ends, offered, cr.Earned)
 	}
 	switch {
 	case on.Before(w.Opens):
-		return Decision{Reason: NotYetOpen, Window: w, EligibleFrom: from}
+		return Decision{Reason: NotYetOpen, Window: w, EligibleFrom: from, GraceEnds: ends}
 	case never || on.Before(offered):
-		return Decision{Reason: AssessmentUnavailable, Window: w, EligibleFrom: from}
+		return Decision{Reason: AssessmentUnavailable, Window: w, EligibleFrom: from, GraceEnds: ends, InGrace: in}
 	case !linked:
-		return Decision{Reason: ProfileNotLinked, Window: w, EligibleFrom: from}
+		return Decision{Reason: ProfileNotLinked, Window: w, EligibleFrom: from, GraceEnds: ends, InGrace: in}
 	}
-	return Decision{Eligible: true, Reason: Eligible, Window: w, EligibleFrom: from}
+	return Decision{Eligible: true, Reason: Eligible, Window: w, EligibleFrom: from, GraceEnds: ends, InGrace: in}
 }
+
+// graceEnds returns the first day after a grace period of the given days
+// from the expiry x (RULES G1), or 9999-12-31 when that lies beyond it.
+func graceEnds(days int, x cert.Date) cert.Date {
+	if e := x.AddDays(days); !e.IsZero() {
+		return e
+	}
+	return lastDay
+}
+
+// lastDay is the last day a cert.Date holds.
+var lastDay = cert.NewDate(9999, time.December, 31)
 
 // index returns the index in creds of the credential for id, or -1: it is
 // [cert.Profile.Index] on the slice alone. Calling that through a Profile

@@ -33,36 +33,71 @@ func (p Policy) Reminders(c cert.Certification, cr cert.Credential) []cert.Date 
 // AppendReminders allocates nothing when dst has room for [MaxReminders]
 // more days.
 func (p Policy) AppendReminders(dst []cert.Date, c cert.Certification, cr cert.Credential) []cert.Date {
-	x := cr.Expires
-	if !c.Level.IsValid() || c.Level == cert.Fundamentals || x.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
+	if !c.Level.IsValid() || c.Level == cert.Fundamentals || cr.Expires.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
 		return dst
 	}
+	if len(p.Programs) > 0 {
+		p = p.For(c)
+	}
+	if len(p.Versions) == 0 {
+		return p.appendReminders(dst, c, cr, cert.Date{}, cert.Date{})
+	}
+	// Each version sends the reminders that fall on its own days (RULES
+	// G7): the days from its From to the next version's.
+	n := len(dst)
+	vs := p.Versions
+	p.Versions = nil
+	for i := -1; i < len(vs) && len(dst)-n < MaxReminders; i++ {
+		q, from, until := p, cert.Date{}, vs[0].From
+		if i >= 0 {
+			q, from, until = vs[i].Policy, vs[i].From, cert.Date{}
+			if i+1 < len(vs) {
+				until = vs[i+1].From
+			}
+		}
+		if !until.IsZero() && !until.After(cr.Earned) || !from.Before(cr.Expires) {
+			continue // the version governs no day of this cycle
+		}
+		dst = q.appendReminders(dst, c, cr, from, until)
+	}
+	return dst[:min(len(dst), n+MaxReminders)]
+}
+
+// appendReminders is AppendReminders under the plain policy p, for the
+// reminders that fall on the days [from, until), the zero Date for no
+// bound.
+func (p Policy) appendReminders(dst []cert.Date, c cert.Certification, cr cert.Credential, from, until cert.Date) []cert.Date {
+	x := cr.Expires
 	offered, never := p.offeredFrom(c)
 	if never {
 		return dst
 	}
-	first := eligibleFrom(window(p.WindowMonths, cr), offered, cr.Earned)
+	w := p.span().window(cr)
+	first := eligibleFrom(w, cert.Date{}, offered, cr.Earned)
 	if first.IsZero() {
 		return dst
 	}
 	n := 0
 	var last cert.Date // the last day appended; the zero Date is before every day
-	if p.Schedule.AtFirstEligibleDay {
-		dst = append(dst, first)
-		n, last = 1, first
-	}
-	for _, k := range p.Schedule.DaysBefore {
-		if n == MaxReminders {
-			break
-		}
-		day := x.AddDays(-k)
-		// Drop a day outside [first, x), and one not after the day
-		// before it (the same day, or a schedule out of order).
-		if day.Before(first) || !day.Before(x) || !day.After(last) {
-			continue
+	add := func(day cert.Date) {
+		// Drop a day outside [first, x), one not after the day before
+		// it (the same day, or a schedule out of order), and one
+		// outside [from, until).
+		if n == MaxReminders || day.Before(first) || !day.Before(x) || !day.After(last) ||
+			day.Before(from) || !until.IsZero() && !day.Before(until) {
+			return
 		}
 		dst = append(dst, day)
 		n, last = n+1, day
+	}
+	if p.Schedule.AtWindowOpens {
+		add(w.Opens)
+	}
+	if p.Schedule.AtFirstEligibleDay {
+		add(first)
+	}
+	for _, k := range p.Schedule.DaysBefore {
+		add(x.AddDays(-k))
 	}
 	return dst
 }

@@ -98,7 +98,10 @@ func holdsAny(pr cert.Profile, ids []cert.ID, on cert.Date) bool {
 // Renew records that the holder of pr passed c's renewal assessment on day
 // passed, and returns the profile in which that credential expires
 // ExtensionMonths after its current expiry, not after the day passed (RULES
-// N1). Renewal closes the window until WindowMonths before the new expiry
+// N1), or after the day passed for a policy that extends FromPass (RULES
+// G4). The policy that governs is c's program's version in force on the
+// day passed (RULES G7, G8). A renewal on a day of the grace period after
+// the expiry (RULES G1) renews as one before it. Renewal closes the window until WindowMonths before the new expiry
 // (RULES N3), is free and may be repeated each cycle (RULES N4), and renews
 // that credential alone: an expert title's prerequisite, or any other
 // credential, is left as it was (RULES N2, R2).
@@ -128,11 +131,18 @@ func (p Policy) RenewCredential(pr cert.Profile, c cert.Certification, passed ce
 	if err := checkTitle(c); err != nil {
 		return cert.Credential{}, err
 	}
+	if !p.plain() {
+		p = p.rules(c, passed)
+	}
 	if d := p.Eligibility(pr, c, passed); !d.Eligible {
 		return cert.Credential{}, &NotEligibleError{Op: OpRenew, Cert: c.ID, On: passed, Decision: d}
 	}
 	renewed, _ := pr.Credential(c.ID)
-	renewed.Expires = renewed.Expires.AddMonths(p.ExtensionMonths)
+	base := renewed.Expires
+	if p.ExtendFrom == FromPass {
+		base = passed
+	}
+	renewed.Expires = base.AddMonths(p.ExtensionMonths)
 	if renewed.Expires.IsZero() {
 		return cert.Credential{}, fmt.Errorf("%w: %q renewed on %s would expire after 9999-12-31", ErrDateOutOfRange, c.ID, passed)
 	}

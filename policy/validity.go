@@ -9,12 +9,16 @@ import (
 // Expiry returns the first day on which a credential of c earned on the given
 // day is no longer valid (RULES D2): the day earned plus the months of the
 // term in force on that day (RULES V2-V4), clamped to the month's end (RULES
-// D3). It returns the zero Date, meaning never, for a fundamentals title
+// D3), under the policy that governs c on that day (RULES G7, G8). It
+// returns the zero Date, meaning never, for a fundamentals title
 // (RULES V1), and also, meaning no answer, for a title with no real level, the
 // zero day, or a day whose expiry falls after 9999-12-31.
 func (p Policy) Expiry(c cert.Certification, earned cert.Date) cert.Date {
 	if c.Level == cert.Fundamentals || !c.Level.IsValid() {
 		return cert.Date{}
+	}
+	if !p.plain() {
+		p = p.rules(c, earned)
 	}
 	return earned.AddMonths(p.termMonths(earned))
 }
@@ -51,23 +55,36 @@ func offeredFrom(marketAgeMonths int, launched, renewalFrom cert.Date) (from cer
 	return from, from.IsZero()
 }
 
-// window returns the renewal window of cr's current expiry (RULES E2): it
-// opens windowMonths before the expiry, clamped to the month's end (RULES
-// D3), or on 0001-01-01 when that would be earlier still.
-func window(windowMonths int, cr cert.Credential) Window {
-	opens := cr.Expires.AddMonths(-windowMonths)
+// window returns the renewal window of cr's current expiry (RULES E2, G2):
+// it opens s.days before the expiry, or else s.months before it, clamped
+// to the month's end (RULES D3), or on 0001-01-01 when that would be
+// earlier still.
+func (s span) window(cr cert.Credential) Window {
+	var opens cert.Date
+	if s.days > 0 {
+		opens = cr.Expires.AddDays(-s.days)
+	} else {
+		opens = cr.Expires.AddMonths(-s.months)
+	}
 	if opens.IsZero() {
-		opens = cert.NewDate(1, time.January, 1)
+		opens = firstDay
 	}
 	return Window{Opens: opens, Closes: cr.Expires}
 }
 
-// eligibleFrom returns the first day of w on which the holder of a
-// credential earned on earned can renew, linking aside: the latest of w's
-// opening, the day the assessment is offered from (RULES E3) and earned. It
-// returns the zero Date when that day is not before w closes.
-func eligibleFrom(w Window, offered, earned cert.Date) cert.Date {
-	if f := later(later(w.Opens, offered), earned); f.Before(w.Closes) {
+// firstDay is the first day a cert.Date holds.
+var firstDay = cert.NewDate(1, time.January, 1)
+
+// span returns what p says of a credential's renewable days.
+func (p Policy) span() span { return span{p.WindowMonths, p.WindowDays, p.GraceDays} }
+
+// eligibleFrom returns the first day of w, or of the grace period after it
+// up to graceEnds (zero for none), on which the holder of a credential
+// earned on earned can renew, linking aside: the latest of w's opening,
+// the day the assessment is offered from (RULES E3) and earned. It returns
+// the zero Date when that day is not before w closes, or before graceEnds.
+func eligibleFrom(w Window, graceEnds, offered, earned cert.Date) cert.Date {
+	if f := later(later(w.Opens, offered), earned); f.Before(later(w.Closes, graceEnds)) {
 		return f
 	}
 	return cert.Date{}

@@ -1,0 +1,89 @@
+package policy
+
+import "github.com/certrenew/certrenew/cert"
+
+// For returns the policy that governs c (RULES G8): the policy of the
+// program that c names in its Program field, when p lists it, and p itself
+// otherwise: for a title with no program, or of a program that p does not
+// list (which [Policy.CheckCatalog] reports). The policy returned has no
+// Programs; it may have Versions.
+//
+// Every method that takes a certification asks For first, so a caller
+// needs For only to read a program's parameters. For allocates nothing.
+func (p Policy) For(c cert.Certification) Policy {
+	if c.Program != "" {
+		for i := range p.Programs {
+			if p.Programs[i].Name == c.Program {
+				return p.Programs[i].Policy
+			}
+		}
+	}
+	p.Programs = nil
+	return p
+}
+
+// At returns the version of p in force on day d (RULES G7): the policy of
+// the last of p.Versions whose From is not after d, or p itself, without
+// its Versions, on a day before them all (and on the zero Date). The
+// policy returned has no Versions; At keeps p's Programs only when it
+// returns p itself, so ask [Policy.For] first.
+//
+// Which day governs a question:
+//   - the validity of a credential: the day it was earned ([Policy.Expiry],
+//     [Policy.Earn]), as RULES V4 has it for terms;
+//   - whether the holder may renew, and the window, grace period and
+//     assessment of that answer: the day asked ([Policy.Eligibility]);
+//   - a renewal's extension: the day of the renewal ([Policy.Renew]);
+//   - an attempt and its retake rule: the day of the attempt in its own
+//     location ([Policy.RecordAttempt], [Policy.CheckAttempt]);
+//   - a reminder: the day it falls on ([Policy.AppendReminders]).
+//
+// So adding a version from a day never changes an answer about an earlier
+// day. At allocates nothing.
+func (p Policy) At(d cert.Date) Policy {
+	for i := len(p.Versions) - 1; i >= 0; i-- {
+		if !p.Versions[i].From.After(d) {
+			return p.Versions[i].Policy
+		}
+	}
+	p.Versions = nil
+	return p
+}
+
+// rules returns the plain policy, one program's one version, that governs
+// the question about c on day d.
+func (p Policy) rules(c cert.Certification, d cert.Date) Policy {
+	if len(p.Programs) > 0 {
+		p = p.For(c)
+	}
+	if len(p.Versions) > 0 {
+		p = p.At(d)
+	}
+	return p
+}
+
+// plain reports whether p has neither versions nor programs, so that it
+// governs every question itself.
+func (p Policy) plain() bool { return len(p.Versions) == 0 && len(p.Programs) == 0 }
+
+// governing returns the policy that governs a question on day d about a
+// title of the given program, under a policy with these versions and
+// programs, as [Policy.rules] does, without copying a Policy: a pointer
+// into versions or programs, or nil when the policy itself governs.
+func governing(versions []Version, programs []Program, program string, d cert.Date) *Policy {
+	var q *Policy
+	if program != "" {
+		for i := range programs {
+			if programs[i].Name == program {
+				q, versions = &programs[i].Policy, programs[i].Policy.Versions
+				break
+			}
+		}
+	}
+	for i := len(versions) - 1; i >= 0; i-- {
+		if !versions[i].From.After(d) {
+			return &versions[i].Policy
+		}
+	}
+	return q
+}
