@@ -3,6 +3,7 @@ package explain
 import (
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
@@ -41,6 +42,7 @@ var sentinels = [...]sentinel{
 	{policy.ErrUnknownReason, mErrUnknownReason, 0},
 
 	// Package assessment: the retake rule (RULES A2-A5).
+	{assessment.ErrCapReached, mErrCapReached, 0},
 	{assessment.ErrTooSoon, mErrTooSoon, 0},
 	{assessment.ErrPassed, mErrPassed, 0},
 	{assessment.ErrOutOfOrder, mErrOrder, 0},
@@ -139,6 +141,7 @@ func explainErr(l Language, err error, depth int, merged bool) (string, bool) {
 		ce *cert.CatalogError
 		ne *policy.NotEligibleError
 		lo *assessment.LockoutError
+		ca *assessment.CapError
 		oe *assessment.OrderError
 		pe *cert.ParseError
 		lv *cert.LevelError
@@ -178,6 +181,9 @@ func explainErr(l Language, err error, depth int, merged bool) (string, bool) {
 		return cause(l.format(mErrInvalidCatalog), ce.Err)
 	case errors.As(err, &ne) && ne != nil:
 		return notEligible(l, ne), true
+	case errors.As(err, &ca) && ca != nil && !ca.Until.IsZero():
+		return l.format(mCapLockout, arg{"cap", strconv.Itoa(ca.Cap)},
+			arg{"days", strconv.FormatInt(int64(ca.Span/(24*time.Hour)), 10)}, arg{"until", Instant(l, ca.Until)}), true
 	case errors.As(err, &lo) && lo != nil:
 		if lo.Until.IsZero() {
 			return l.format(mErrTooSoon), true

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
@@ -397,5 +399,31 @@ func TestErrorEnds(t *testing.T) {
 	s := explain.Error(explain.English, &assessment.OrderError{Index: 1, At: t0, Prev: t0.Add(time.Hour)})
 	if !strings.Contains(s, "Attempt 2 starts at") || !strings.Contains(s, "before attempt 1") {
 		t.Errorf("Error(an attempt at index 1 out of order) = %q, want it to name attempts 2 and 1", s)
+	}
+}
+
+// TestCapError tells a refusal by a ladder's cap (RULES G6) in both
+// languages, with the instant the cap lifts.
+func TestCapError(t *testing.T) {
+	ladder := assessment.Ladder{Retakes: assessment.Retakes{Wait: time.Hour}, Cap: 2, Span: 30 * 24 * time.Hour}
+	t0 := time.Date(2024, time.March, 1, 9, 0, 0, 0, time.UTC)
+	history := []assessment.Attempt{{At: t0}, {At: t0.Add(2 * time.Hour)}}
+	err := ladder.Check(history, t0.Add(3*time.Hour))
+	if !errors.Is(err, assessment.ErrCapReached) {
+		t.Fatalf("Check = %v, want a refusal by the cap", err)
+	}
+	for _, tc := range []struct {
+		l    explain.Language
+		want string
+	}{
+		{explain.English, "You have made the 2 attempts allowed within 30 days: you can try again from 2024-03-31 09:00 (UTC)."},
+		{explain.Chinese, "您已在 30 天内用完允许的 2 次尝试：您可以从 2024年3月31日 09:00（UTC）起再次尝试。"},
+	} {
+		if diff := cmp.Diff(tc.want, explain.Error(tc.l, err)); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", tc.l, diff)
+		}
+	}
+	if diff := cmp.Diff("The most attempts allowed in a span of time have been made.", explain.Error(explain.English, assessment.ErrCapReached)); diff != "" {
+		t.Errorf("the sentinel (-want +got):\n%s", diff)
 	}
 }

@@ -56,6 +56,7 @@ const (
 	mWhyUnknown      // a NotEligibleError whose Decision names no reason that stops
 	mReasonBare      // {why}: a reason's sentinel alone
 	mLockout         // {until}: a LockoutError
+	mCapLockout      // {cap} {days} {until}: a CapError
 	mOrderAt         // {n} {at} {m} {prev}: an OrderError
 	mSyntaxText      // {text}: a ParseError
 	mLevelText       // {text}: a LevelError
@@ -83,6 +84,7 @@ const (
 	mErrUnknownLevel
 	mErrInvalidCatalog
 	mErrTooSoon
+	mErrCapReached
 	mErrPassed
 	mErrOrder
 	mErrInvalidRetakes

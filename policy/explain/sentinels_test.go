@@ -28,6 +28,7 @@ var allSentinels = []struct {
 	{"cert.ErrInvalidCatalog", cert.ErrInvalidCatalog},
 
 	{"assessment.ErrTooSoon", assessment.ErrTooSoon},
+	{"assessment.ErrCapReached", assessment.ErrCapReached},
 	{"assessment.ErrPassed", assessment.ErrPassed},
 	{"assessment.ErrOutOfOrder", assessment.ErrOutOfOrder},
 	{"assessment.ErrInvalidRetakes", assessment.ErrInvalidRetakes},
