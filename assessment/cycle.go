@@ -143,8 +143,36 @@ func (c Cycle) Record(r Retakes, a Attempt) (Cycle, error) {
 	if err := c.Check(r, a.At); err != nil {
 		return c, err
 	}
+	return c.with(a), nil
+}
+
+// CheckLadder is [Cycle.Check] under a general retake rule, a [Ladder]
+// (RULES G5, G6). It allocates only the error of a refusal.
+func (c Cycle) CheckLadder(l Ladder, at time.Time) error {
+	return l.Check(c.attempts, at)
+}
+
+// NextLadder is [Cycle.Next] under a general retake rule, a [Ladder]
+// (RULES G5, G6), as [Ladder.Next] answers on the cycle's attempts.
+func (c Cycle) NextLadder(l Ladder) (at time.Time, ok bool) {
+	return l.Next(c.attempts)
+}
+
+// RecordLadder is [Cycle.Record] under a general retake rule, a [Ladder]
+// (RULES G5, G6): it returns a new cycle with a added when
+// [Ladder.Check] allows it, and c with the refusal otherwise. c itself
+// never changes.
+func (c Cycle) RecordLadder(l Ladder, a Attempt) (Cycle, error) {
+	if err := l.Check(c.attempts, a.At); err != nil {
+		return c, err
+	}
+	return c.with(a), nil
+}
+
+// with returns c with a added, in storage of its own.
+func (c Cycle) with(a Attempt) Cycle {
 	attempts := make([]Attempt, len(c.attempts)+1)
 	copy(attempts, c.attempts)
 	attempts[len(c.attempts)] = a
-	return Cycle{cred: c.cred, attempts: attempts}, nil
+	return Cycle{cred: c.cred, attempts: attempts}
 }

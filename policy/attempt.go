@@ -86,7 +86,13 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 	if err := q.checkDay(pr, c, cycle.Len() > 0, first, a); err != nil {
 		return pr, cycle, err
 	}
-	next, err := cycle.Record(q.Retakes, a)
+	var next assessment.Cycle
+	var err error
+	if q.ladder() {
+		next, err = cycle.RecordLadder(q.RenewalRetakes(), a)
+	} else {
+		next, err = cycle.Record(q.Retakes, a)
+	}
 	if err != nil {
 		return pr, cycle, err
 	}
@@ -130,8 +136,15 @@ func (p Policy) CheckAttempt(pr cert.Profile, c cert.Certification, attempts []a
 	if err := q.checkDay(pr, c, n > 0, first, a); err != nil {
 		return err
 	}
+	if q.ladder() {
+		return q.RenewalRetakes().Check(attempts, a.At)
+	}
 	return q.Retakes.Check(attempts, a.At)
 }
+
+// ladder reports whether p's renewal retake rule has more steps than
+// Retakes' own, or a cap; without, Retakes decides alone, and faster.
+func (p Policy) ladder() bool { return len(p.RetakesThen) > 0 || p.RetakesCap > 0 }
 
 // checkDay holds the checks of an attempt that RecordAttempt and
 // CheckAttempt share: a history that began before the current window

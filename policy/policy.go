@@ -70,8 +70,23 @@ type Policy struct {
 	Schedule Schedule
 
 	// Retakes is the rule for retaking the renewal assessment (RULES A2,
-	// A3).
+	// A3), or its first steps when RetakesThen or RetakesCap extend it.
 	Retakes assessment.Retakes
+
+	// RetakesThen, RetakesCap and RetakesSpan extend Retakes into a
+	// ladder with a cap (RULES G5, G6): the waits of the retakes after
+	// Retakes' own, in turn, the last repeating, and at most RetakesCap
+	// attempts in any span of RetakesSpan. [Policy.RenewalRetakes] puts
+	// the four together. Zero, as in Microsoft's policy, means no more
+	// steps and no cap.
+	RetakesThen []time.Duration
+	RetakesCap  int
+	RetakesSpan time.Duration
+
+	// ExamRetakes is the rule for retaking the certification exam (RULES
+	// G5, G6), for a caller that tracks exam attempts: the replay of an
+	// event log records passes only. The zero Ladder has no waits.
+	ExamRetakes assessment.Ladder
 
 	// Versions lists the later versions of the policy, each in force from
 	// its From day, in strictly ascending order (RULES G7). p itself is
@@ -86,6 +101,13 @@ type Policy struct {
 	// governed by p itself: see [Policy.For]. Empty means that p governs
 	// every title.
 	Programs []Program
+}
+
+// RenewalRetakes returns the whole rule for retaking the renewal assessment
+// (RULES A2, A3, G5, G6): Retakes, extended by RetakesThen, RetakesCap and
+// RetakesSpan. It allocates nothing.
+func (p Policy) RenewalRetakes() assessment.Ladder {
+	return assessment.Ladder{Retakes: p.Retakes, Then: p.RetakesThen, Cap: p.RetakesCap, Span: p.RetakesSpan}
 }
 
 // A Base is what a renewal's extension is added to (RULES G4).
@@ -258,8 +280,10 @@ const maxDays = 36525
 //   - more than [MaxReminders] reminders, or days before expiry that are
 //     not from 1 to 36525 or not in strictly descending order;
 //   - a retake rule with a negative count, or a wait that is negative or
-//     longer than [assessment.MaxWait] (a hundred years); the error also
-//     matches [assessment.ErrInvalidRetakes];
+//     longer than [assessment.MaxWait] (a hundred years), and a ladder that
+//     [assessment.Ladder.Validate] refuses, for the renewal assessment
+//     (RenewalRetakes) or the exam (ExamRetakes); the error also matches
+//     [assessment.ErrInvalidRetakes];
 //   - versions without a From day or out of order, and a version's policy
 //     that fails any of these checks or has versions or programs of its
 //     own (RULES G7);
@@ -340,6 +364,12 @@ func (p Policy) validate(at string, versions, programs bool) error {
 			path, problem = "retakes.immediate", "must not be negative, not "+strconv.Itoa(p.Retakes.Immediate)
 		}
 		return &FieldError{Path: at + path, Problem: problem, Err: err}
+	}
+	if err := p.RenewalRetakes().Validate(); err != nil {
+		return &FieldError{Path: at + "retakes", Problem: err.Error(), Err: err}
+	}
+	if err := p.ExamRetakes.Validate(); err != nil {
+		return &FieldError{Path: at + "examRetakes", Problem: err.Error(), Err: err}
 	}
 	if err := p.validateVersions(at, versions); err != nil {
 		return err
