@@ -50,7 +50,7 @@ on 2022-01-14 Eligible
 func ExampleParse() {
 	_, err := policytest.Parse("renew.scenario", []byte("cert azure-administrator; earned 2021-07-15\nrenewed 2022-01-15 refused Closed"))
 	fmt.Println(err)
-	// Output: policytest: renew.scenario:2: unknown refusal "Closed": want a reason other than Eligible, or one of Backdated, DateOutOfRange, MissingPrerequisite, OutOfOrder, Passed, StaleCycle, StillActive, TooSoon, UnknownCertification in "renewed 2022-01-15 refused Closed"
+	// Output: policytest: renew.scenario:2: unknown refusal "Closed": want a reason other than Eligible, or one of Backdated, CapReached, DateOutOfRange, MissingPrerequisite, OutOfOrder, Passed, StaleCycle, StillActive, TooSoon, UnknownCertification in "renewed 2022-01-15 refused Closed"
 }
 
 // String gives the canonical text: one statement a line, clauses in their
