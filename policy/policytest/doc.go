@@ -52,17 +52,24 @@
 //	attempt INSTANT pass    Policy.RecordAttempt of a pass, or of a fail,
 //	attempt INSTANT fail    in the title's cycle
 //	on DATE REASON [from DATE|from none] [window OPENS CLOSES|window none]
+//	        [grace until DATE|grace until none] [in grace]
 //	                        Policy.Eligibility on DATE gives REASON, and
-//	                        the clauses given: EligibleFrom, and the
-//	                        Window [OPENS, CLOSES); the clauses follow in
-//	                        any order, each at most once
+//	                        the clauses given: EligibleFrom, the Window
+//	                        [OPENS, CLOSES), GraceEnds, the first day after
+//	                        the grace period (RULES G1), and InGrace, that
+//	                        DATE lies in the grace period; the clauses
+//	                        follow in any order, each at most once
 //	expires DATE            the held credential expires on DATE,
 //	expires never           or never (RULES V1)
 //	reminders DATE...       Policy.Reminders of the held credential are
 //	reminders none          these days in order, or none (RULES M1-M3)
 //	next INSTANT            the next attempt of the cycle may start from
 //	next any                INSTANT, at any instant, or not at all
-//	next none               (assessment.Retakes.Next, RULES A2-A4)
+//	next none               (assessment.Cycle.NextLadder, RULES A2-A4,
+//	                        G5, G6), under the renewal retake rule of the
+//	                        policy that governs the title (RULES G8), in
+//	                        the version in force on the day of the last
+//	                        attempt (RULES G7)
 //
 // REASON is the name of a [policy.Reason]: NotHeld, NeverExpires, Expired,
 // NotYetOpen, AssessmentUnavailable, ProfileNotLinked or Eligible (RULES
@@ -79,14 +86,34 @@
 //	MissingPrerequisite     policy.ErrMissingPrerequisite (RULES R1)
 //	DateOutOfRange          policy.ErrDateOutOfRange (RULES D5)
 //	UnknownCertification    policy.ErrUnknownCertification
-//	TooSoon                 assessment.ErrTooSoon (RULES A3)
+//	TooSoon                 assessment.ErrTooSoon (RULES A3, G5, G6)
+//	CapReached              assessment.ErrCapReached (RULES G6)
 //	Passed                  assessment.ErrPassed (RULES A4, A5)
 //	OutOfOrder              assessment.ErrOutOfOrder (RULES A5)
 //	StaleCycle              assessment.ErrStaleCycle (RULES A4)
 //
 // "refused TooSoon until INSTANT" also checks when the lockout lifts, the
 // Until of the [*assessment.LockoutError], as the same instant
-// ([time.Time.Equal]).
+// ([time.Time.Equal]); "refused CapReached until INSTANT" checks when the
+// cap lifts, the Until of the [*assessment.CapError]. A refusal by a cap is
+// also too soon, so TooSoon matches it as well.
+//
+// # The general policy
+//
+// A policy of the general form (RULES G1-G8) needs no other statements:
+// every statement asks the [policy.Policy] methods, which choose the
+// program's policy for the title (G8) and the version in force on the day
+// (G7), and apply its window in days (G2), grace period (G1), base of
+// extension (G4), reminders (G3) and retake ladder (G5, G6). The grace
+// clauses and the cap's refusal state what they decide:
+//
+//	# RULES G1, G4: 30 days after the expiry, renewed from the pass.
+//	cert google-professional-cloud-architect
+//	earned 2023-03-01; expires 2025-03-01
+//	on 2025-02-28 Eligible grace until 2025-03-31
+//	on 2025-03-01 Eligible in grace
+//	on 2025-03-31 Expired grace until none
+//	renewed 2025-03-30; expires 2027-03-30
 //
 // [Parse] reads the whole text first and refuses it at the first statement
 // it cannot read, with a [*SyntaxError] naming the line: an unknown

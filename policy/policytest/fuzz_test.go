@@ -23,6 +23,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("attempt 2022-02-02T08:59:59.999999999+08:00 fail refused TooSoon until 2022-02-02T09:00Z"))                                                                                  // fraction, offset, until
 	f.Add([]byte("on 2022-01-15 Eligible window 2022-01-15 2022-07-15 from 2022-01-15"))                                                                                                       // clauses out of the canonical order
 	f.Add([]byte("on 2022-01-15 Eligible from none from none"))                                                                                                                                // a clause twice
+	f.Add([]byte("on 2024-07-15 Eligible in grace grace until 2024-08-14; on 2024-08-14 Expired grace until none"))                                                                            // the grace clauses, out of order
+	f.Add([]byte("attempt 2024-05-31T09:00+02:00 fail refused CapReached until 2025-05-16T09:00Z; attempt 2024-05-31T09:00Z fail refused CapReached"))                                         // a cap's refusals
+	f.Add([]byte("on 2024-07-15 Eligible in grace none; on 2024-07-15 Eligible grace 2024-08-14"))                                                                                             // a clause word alone
 	f.Add([]byte("reminders none; next any; next none; expires never; linked; unlinked"))                                                                                                      // the words that stand for nothing
 	f.Add([]byte("renewed 9999-12-31 refused DateOutOfRange"))                                                                                                                                 // the last day
 	f.Add([]byte("earned 0001-01-01"))                                                                                                                                                         // the first day

@@ -131,21 +131,26 @@ func genRefusal() gopter.Gen {
 	return gen.Weighted([]gen.WeightedGen{
 		{Weight: 3, Gen: gen.Const("")},
 		{Weight: 2, Gen: gen.OneConstOf("refused NotHeld", "refused Expired", "refused NotYetOpen", "refused ProfileNotLinked",
-			"refused StillActive", "refused Backdated", "refused TooSoon", "refused Passed", "refused OutOfOrder", "refused StaleCycle")},
+			"refused StillActive", "refused Backdated", "refused TooSoon", "refused Passed", "refused OutOfOrder", "refused StaleCycle",
+			"refused CapReached")},
 		{Weight: 1, Gen: genInstant().Map(func(s string) string { return "refused TooSoon until " + s })},
+		{Weight: 1, Gen: genInstant().Map(func(s string) string { return "refused CapReached until " + s })},
 	})
 }
 
-// genOnClauses generates the optional clauses of on, in either order.
+// genOnClauses generates the optional clauses of on, each present or not,
+// in any order.
 func genOnClauses() gopter.Gen {
 	from := gen.OneGenOf(gen.Const(""), gen.Const("from none"), genDate().Map(func(d string) string { return "from " + d }))
 	window := gen.OneGenOf(gen.Const(""), gen.Const("window none"),
 		gopter.CombineGens(genDate(), genDate()).Map(func(v []any) string { return "window " + v[0].(string) + " " + v[1].(string) }))
-	return gopter.CombineGens(from, window, gen.Bool()).Map(func(v []any) string {
-		a, b := v[0].(string), v[1].(string)
-		if v[2].(bool) {
-			a, b = b, a
+	grace := gen.OneGenOf(gen.Const(""), gen.Const("grace until none"), genDate().Map(func(d string) string { return "grace until " + d }))
+	in := gen.OneConstOf("", "in grace")
+	return gopter.CombineGens(from, window, grace, in, gen.SliceOfN(4, gen.IntRange(0, 3))).Map(func(v []any) string {
+		clauses := []string{v[0].(string), v[1].(string), v[2].(string), v[3].(string)}
+		for i, j := range v[4].([]int) { // a few swaps: any order
+			clauses[i%4], clauses[j] = clauses[j], clauses[i%4]
 		}
-		return strings.TrimSpace(a + " " + b)
+		return strings.Join(strings.Fields(strings.Join(clauses, " ")), " ")
 	})
 }

@@ -21,8 +21,12 @@ const (
 	HolderLearn = "policytest@example.com"
 )
 
-// tooSoon is the name of the refusal that may check a lockout's end.
-const tooSoon = "TooSoon"
+// tooSoon and capReached are the names of the refusals that may check when
+// they lift: a lockout's end (RULES A3, G5) and a cap's (RULES G6).
+const (
+	tooSoon    = "TooSoon"
+	capReached = "CapReached"
+)
 
 // errorNames holds the refusals that "refused NAME" may name beside the
 // reasons of package policy, by name. A new sentinel is one more line.
@@ -33,6 +37,7 @@ var errorNames = map[string]error{
 	"DateOutOfRange":       policy.ErrDateOutOfRange,
 	"UnknownCertification": policy.ErrUnknownCertification,
 	tooSoon:                assessment.ErrTooSoon,
+	capReached:             assessment.ErrCapReached,
 	"Passed":               assessment.ErrPassed,
 	"OutOfOrder":           assessment.ErrOutOfOrder,
 	"StaleCycle":           assessment.ErrStaleCycle,
@@ -228,7 +233,8 @@ func outcome(head string, want refusal, err error) *Failure {
 // matches reports whether err is the refusal r names: a
 // [*policy.NotEligibleError] with that Reason, or an error matching the
 // sentinel of that name, and for "until" a [*assessment.LockoutError]
-// whose Until is that instant.
+// whose Until is that instant, or for "CapReached until" a
+// [*assessment.CapError] whose Until is.
 func (r refusal) matches(err error) bool {
 	if reason, ok := refusalReason(r.name); ok {
 		var ne *policy.NotEligibleError
@@ -237,11 +243,15 @@ func (r refusal) matches(err error) bool {
 	if !errors.Is(err, errorNames[r.name]) {
 		return false
 	}
-	if r.hasUntil {
-		var le *assessment.LockoutError
-		return errors.As(err, &le) && le.Until.Equal(r.until.time())
+	switch {
+	case !r.hasUntil:
+		return true
+	case r.name == capReached:
+		var ce *assessment.CapError
+		return errors.As(err, &ce) && ce.Until.Equal(r.until.time())
 	}
-	return true
+	var le *assessment.LockoutError
+	return errors.As(err, &le) && le.Until.Equal(r.until.time())
 }
 
 // refusedText returns a refusal as a Failure's Got says it: "refused",
@@ -321,7 +331,7 @@ func (s nextStmt) run(r *runner) *Failure {
 	if !ok {
 		return f
 	}
-	at, ok := nextStart(r.p, r.cycle(c))
+	at, ok := nextStart(r.p, c, r.cycle(c))
 	var got string
 	switch {
 	case !ok:
@@ -338,10 +348,20 @@ func (s nextStmt) run(r *runner) *Failure {
 }
 
 // nextStart returns the earliest instant at which the next attempt of cycle
-// cy may start under p, and false when none may (RULES A2-A4): the answer
-// of [assessment.Retakes.Next] on the cycle's attempts.
-func nextStart(p policy.Policy, cy assessment.Cycle) (time.Time, bool) {
-	return p.Retakes.Next(cy.Attempts())
+// cy, of title c, may start under p, and false when none may (RULES A2-A4,
+// G5, G6): the answer of [assessment.Cycle.NextLadder] under the renewal
+// retake rule of the policy that governs c (RULES G8) in the version in
+// force on the day of the cycle's last attempt (RULES G7). The next
+// attempt's own day is not known yet; [policy.Policy.RecordAttempt] will
+// ask the version of that day, which differs only when a new version comes
+// into force in between. An empty cycle gives any instant, under every
+// rule.
+func nextStart(p policy.Policy, c cert.Certification, cy assessment.Cycle) (time.Time, bool) {
+	var last cert.Date
+	if n := cy.Len(); n > 0 {
+		last = cert.DateOf(cy.At(n - 1).At)
+	}
+	return cy.NextLadder(p.For(c).At(last).RenewalRetakes())
 }
 
 // Run runs, as subtests of t, every scenario file of fsys whose name

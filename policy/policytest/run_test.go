@@ -5,9 +5,11 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
 	"github.com/certrenew/certrenew/policy/policytest"
@@ -223,4 +225,137 @@ func TestRunPassingFiles(t *testing.T) {
 		"c.txt":      {Data: []byte("not a scenario")},
 	}
 	policytest.Run(t, policy.Microsoft(), cert.Roadmap(), fsys, "*.scenario")
+}
+
+// general returns a policy of the general form (RULES G1-G8): Microsoft's
+// as the default, and a program "google-cloud" with a window of 60 days, a
+// grace period of 30, an extension from the pass, and a retake ladder of 14
+// then 60 days capped at 2 attempts in 365 days, whose version from
+// 2024-06-01 waits 7 days between attempts instead.
+func general() policy.Policy {
+	const day = 24 * time.Hour
+	gc := policy.Policy{
+		Terms:           []policy.Term{{Months: 24}},
+		WindowDays:      60,
+		GraceDays:       30,
+		ExtensionMonths: 24,
+		ExtendFrom:      policy.FromPass,
+		Retakes:         assessment.Retakes{Wait: 14 * day},
+		RetakesThen:     []time.Duration{60 * day},
+		RetakesCap:      2,
+		RetakesSpan:     365 * day,
+	}
+	v := gc
+	v.Retakes, v.RetakesThen, v.RetakesCap, v.RetakesSpan = assessment.Retakes{Wait: 7 * day}, nil, 0, 0
+	gc.Versions = []policy.Version{{From: cert.MustParseDate("2024-06-01"), Policy: v}}
+	p := policy.Microsoft()
+	p.Programs = []policy.Program{{Name: "google-cloud", Policy: gc}}
+	if err := p.Validate(); err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// generalCatalog returns one Microsoft title of the roadmap and one title
+// of the program "google-cloud".
+func generalCatalog() cert.Catalog {
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	c, err := cert.NewCatalog(admin, cert.Certification{ID: "gc-architect", Name: "Professional Cloud Architect", Level: cert.Specialty, Program: "google-cloud"})
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// TestRunGeneral runs scenarios at the boundary days of the general
+// policy's rules (RULES G1-G8), each of which must pass.
+func TestRunGeneral(t *testing.T) {
+	const gc = "cert gc-architect; earned 2022-07-15\n"
+	tests := []struct{ name, scenario string }{
+		{"G1 G2 the window in days and the grace period", gc + `expires 2024-07-15
+			on 2024-05-15 NotYetOpen from 2024-05-16 window 2024-05-16 2024-07-15 grace until 2024-08-14
+			on 2024-05-16 Eligible from 2024-05-16 grace until 2024-08-14
+			on 2024-07-14 Eligible grace until 2024-08-14
+			on 2024-07-15 Eligible in grace grace until 2024-08-14 window 2024-05-16 2024-07-15
+			on 2024-08-13 Eligible in grace
+			on 2024-08-14 Expired from none window none grace until none
+			renewed 2024-08-14 refused Expired`},
+		{"G1 G4 a renewal in the grace period, from the pass", gc + `renewed 2024-08-13; expires 2026-08-13
+			on 2024-08-14 NotYetOpen grace until 2026-09-12`},
+		{"G1 unlinked in the grace period", gc + `unlinked
+			on 2024-07-20 ProfileNotLinked in grace grace until 2024-08-14`},
+		{"G8 Microsoft's title has no grace period", `cert azure-administrator; earned 2021-07-15
+			on 2022-07-14 Eligible grace until none
+			on 2022-07-15 Expired grace until none`},
+		{"G5 G6 G8 the program's ladder and its cap", gc + `
+			attempt 2024-05-16T09:00Z fail; next 2024-05-30T09:00Z
+			attempt 2024-05-30T08:59Z fail refused TooSoon until 2024-05-30T09:00Z
+			attempt 2024-05-30T09:00Z fail; next 2025-05-16T09:00Z
+			attempt 2024-05-31T09:00Z fail refused CapReached until 2025-05-16T09:00Z
+			attempt 2024-05-31T09:00Z fail refused TooSoon until 2025-05-16T09:00Z`},
+		{"G7 the version in force on the last attempt's day", gc + `
+			attempt 2024-05-16T09:00Z fail; attempt 2024-05-30T09:00Z fail
+			attempt 2024-06-06T08:59Z fail refused TooSoon until 2024-06-06T09:00Z
+			attempt 2024-06-06T09:00Z fail; next 2024-06-13T09:00Z
+			attempt 2024-07-20T09:00Z pass; expires 2026-07-20; next any`},
+		{"G8 Microsoft's title keeps Microsoft's retakes", `cert azure-administrator; earned 2021-07-15
+			attempt 2022-02-01T09:00Z fail; next 2022-02-01T09:00Z
+			attempt 2022-02-01T09:00Z fail; next 2022-02-02T09:00Z`},
+	}
+	p, cat := general(), generalCatalog()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := mustParse(t, "t.scenario", tt.scenario)
+			for _, f := range s.Run(p, cat) {
+				t.Error(f)
+			}
+		})
+	}
+}
+
+// TestRunGeneralFailures runs scenarios whose expectations of the general
+// policy are wrong, and wants exactly the one Failure each.
+func TestRunGeneralFailures(t *testing.T) {
+	const gc = "cert gc-architect; earned 2022-07-15\n"
+	tests := []struct {
+		name     string
+		scenario string
+		want     []policytest.Failure
+	}{
+		{"G1 a wrong grace end", gc + "on 2024-07-15 Eligible grace until 2024-08-15", []policytest.Failure{{
+			Line: 2, Statement: "on 2024-07-15", Want: "Eligible grace until 2024-08-15",
+			Got: "Eligible, window [2024-05-16, 2024-07-15), eligible from 2024-05-16, grace until 2024-08-14, in grace"}}},
+		{"G1 in grace on the window's last day", gc + "on 2024-07-14 Eligible in grace", []policytest.Failure{{
+			Line: 2, Statement: "on 2024-07-14", Want: "Eligible in grace",
+			Got: "Eligible, window [2024-05-16, 2024-07-15), eligible from 2024-05-16, grace until 2024-08-14"}}},
+		{"G1 a grace period where there is none", "cert azure-administrator; earned 2021-07-15\non 2022-07-14 Eligible grace until 2022-08-13", []policytest.Failure{{
+			Line: 2, Statement: "on 2022-07-14", Want: "Eligible grace until 2022-08-13",
+			Got: "Eligible, window [2022-01-15, 2022-07-15), eligible from 2022-01-15"}}},
+		{"G6 a cap that lifts at another instant", gc + "attempt 2024-05-16T09:00Z fail; attempt 2024-05-30T09:00Z fail\n" +
+			"attempt 2024-05-31T09:00Z fail refused CapReached until 2025-05-17T09:00Z", []policytest.Failure{{
+			Line: 3, Statement: "attempt 2024-05-31T09:00Z fail", Want: "refused CapReached until 2025-05-17T09:00Z",
+			Got: "refused CapReached until 2025-05-16T09:00Z: <error>"}}},
+		{"G6 a lockout that is no cap", gc + "attempt 2024-05-16T09:00Z fail\nattempt 2024-05-17T09:00Z fail refused CapReached", []policytest.Failure{{
+			Line: 3, Statement: "attempt 2024-05-17T09:00Z fail", Want: "refused CapReached",
+			Got: "refused TooSoon until 2024-05-30T09:00Z: <error>"}}},
+		{"G5 a next start under another policy's rule", gc + "attempt 2024-05-16T09:00Z fail; next 2024-05-16T09:00Z", []policytest.Failure{{
+			Line: 2, Statement: "next", Want: "2024-05-16T09:00Z", Got: "2024-05-30T09:00Z"}}},
+	}
+	p, cat := general(), generalCatalog()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mustParse(t, "wrong.scenario", tt.scenario).Run(p, cat)
+			for i := range got {
+				if before, _, ok := strings.Cut(got[i].Got, ": "); ok && strings.HasPrefix(before, "refused") {
+					got[i].Got = before + ": <error>"
+				}
+			}
+			for i := range tt.want {
+				tt.want[i].File = "wrong.scenario"
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Run mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

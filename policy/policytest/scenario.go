@@ -417,11 +417,13 @@ func (s attemptStmt) appendText(b []byte) []byte {
 }
 
 // A refusal is the optional "refused NAME [until INSTANT]" that ends an
-// operation: name is "" when the operation must be accepted.
+// operation: name is "" when the operation must be accepted. "until" follows
+// only TooSoon, the end of a lockout (RULES A3, G5), and CapReached, the end
+// of a cap (RULES G6).
 type refusal struct {
 	name     string // a policy.Reason name or a key of errorNames
 	until    instant
-	hasUntil bool // "until" was given: only after TooSoon
+	hasUntil bool // "until" was given: only after TooSoon or CapReached
 }
 
 // parseRefusal reads an optional refusal and ends the statement.
@@ -439,8 +441,8 @@ func parseRefusal(c *cursor) (refusal, error) {
 	}
 	r := refusal{name: name}
 	if c.peek() == "until" {
-		if name != tooSoon {
-			return refusal{}, problem(`"until" follows only "refused TooSoon"`)
+		if name != tooSoon && name != capReached {
+			return refusal{}, problem(`"until" follows only "refused TooSoon" or "refused CapReached"`)
 		}
 		c.word("")
 		if r.until, err = c.instant(); err != nil {
@@ -498,7 +500,7 @@ type clauseValue struct {
 // of onClauses.
 type onClause struct {
 	lead  string // the words that start it, such as "from" or "grace until"
-	days  int    // how many dates follow: 1 or 2
+	days  int    // how many dates follow: 0 for a clause of words alone, 1 or 2
 	none  bool   // whether "none" may stand for the dates, as the zero Dates
 	check func(d policy.Decision, days [2]cert.Date) bool
 }
@@ -511,6 +513,15 @@ var onClauses = []onClause{
 	}},
 	{lead: "window", days: 2, none: true, check: func(d policy.Decision, v [2]cert.Date) bool {
 		return d.Window == policy.Window{Opens: v[0], Closes: v[1]}
+	}},
+	// The first day after the grace period (RULES G1); "none" for a
+	// policy without one, or a Decision without a window.
+	{lead: "grace until", days: 1, none: true, check: func(d policy.Decision, v [2]cert.Date) bool {
+		return d.GraceEnds == v[0]
+	}},
+	// The day lies in the grace period, after the expiry (RULES G1).
+	{lead: "in grace", days: 0, check: func(d policy.Decision, _ [2]cert.Date) bool {
+		return d.InGrace
 	}},
 }
 
@@ -566,13 +577,18 @@ func matchClause(c *cursor) int {
 	return -1
 }
 
-// clauseList returns the clauses' lead words for a message.
+// clauseList returns the clauses' lead words for a message, such as
+// `"from", "window" or "in grace"`.
 func clauseList() string {
 	var leads []string
 	for _, cl := range onClauses {
 		leads = append(leads, strconv.Quote(cl.lead))
 	}
-	return strings.Join(leads, " or ")
+	n := len(leads) - 1
+	if n < 1 {
+		return strings.Join(leads, "")
+	}
+	return strings.Join(leads[:n], ", ") + " or " + leads[n]
 }
 
 // want returns the expectation of s as written: the reason and the clauses,
@@ -584,16 +600,13 @@ func (s onStmt) want() string {
 			continue
 		}
 		cl := &onClauses[i]
-		b = append(append(append(b, ' '), cl.lead...), ' ')
+		b = append(append(b, ' '), cl.lead...)
 		if cl.none && v.days == [2]cert.Date{} {
-			b = append(b, "none"...)
+			b = append(b, " none"...)
 			continue
 		}
 		for k := range cl.days {
-			if k > 0 {
-				b = append(b, ' ')
-			}
-			b = v.days[k].AppendTo(b)
+			b = v.days[k].AppendTo(append(b, ' '))
 		}
 	}
 	return string(b)
