@@ -6,6 +6,7 @@ package policy_test
 // programs. Each case is at a boundary day of a real program's policy.
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -572,6 +573,35 @@ func TestG7_Versions(t *testing.T) {
 	}
 }
 
+// TestG7M1_RemindersOfTwoVersions checks RULES M1 across a version's From:
+// the old policy's two reminders before it and the new one's three after it
+// are five days, of which the first four are sent, and a buffer with room
+// for MaxReminders days does not grow.
+func TestG7M1_RemindersOfTwoVersions(t *testing.T) {
+	admin := title("azure-administrator")
+	v := policy.Microsoft()
+	v.Schedule = policy.Schedule{DaysBefore: []int{60, 20, 10, 5}}
+	p := policy.Microsoft()
+	p.Versions = []policy.Version{{From: day("2024-01-16"), Policy: v}} // 45 days before 2024-03-01
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	cr := cred(admin.ID, "2023-03-01", "2024-03-01")
+	want := []cert.Date{day("2023-09-01"), day("2023-12-02"), day("2024-02-10"), day("2024-02-20")}
+	if diff := cmp.Diff(want, p.Reminders(admin, cr)); diff != "" {
+		t.Errorf("M1 Reminders mismatch (-want +got):\n%s", diff)
+	}
+	buf := make([]cert.Date, 1, 1+policy.MaxReminders)
+	buf[0] = day("2000-01-01")
+	got := p.AppendReminders(buf, admin, cr)
+	if diff := cmp.Diff(append([]cert.Date{day("2000-01-01")}, want...), got); diff != "" {
+		t.Errorf("M1 AppendReminders mismatch (-want +got):\n%s", diff)
+	}
+	if &got[0] != &buf[0] {
+		t.Errorf("M1 AppendReminders grew a buffer with room for %d days", policy.MaxReminders)
+	}
+}
+
 // TestG8_Programs checks RULES G8: one policy answers a Microsoft title
 // under its own rules and a Google Cloud title under its program's, and a
 // title of a program it does not list under its own.
@@ -753,6 +783,44 @@ func TestG1G2G4G7G8_Validate(t *testing.T) {
 			checkFieldError(t, err, tt.path)
 			if !errors.Is(err, policy.ErrInvalidPolicy) {
 				t.Errorf("error %v does not match ErrInvalidPolicy", err)
+			}
+		})
+	}
+}
+
+// TestG1_GraceAtTheEndOfTime checks RULES G1 and D5 where the grace period
+// would reach past 9999-12-31: it ends on that day, and every Decision that
+// Eligibility gives reads back from its JSON form unchanged.
+func TestG1_GraceAtTheEndOfTime(t *testing.T) {
+	tests := []struct {
+		name, expires, on string
+		want              policy.Decision
+	}{
+		{"G1 expiring a week before the end: grace until 9999-12-31", "9999-12-24", "9999-12-24",
+			decision(policy.Eligible, "9999-09-25", "9999-12-24", "9999-09-25", "9999-12-31", true)},
+		{"G1 expiring a week before the end: 9999-12-31 is expired", "9999-12-24", "9999-12-31",
+			decision(policy.Expired, "", "", "", "", false)},
+		{"G1 expiring on 9999-12-31: the window's last day", "9999-12-31", "9999-12-30",
+			decision(policy.Eligible, "9999-10-02", "9999-12-31", "9999-10-02", "9999-12-31", false)},
+	}
+	p := isc2()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pr := linked(cred(cissp.ID, "9990-01-01", tt.expires))
+			got := p.Eligibility(pr, cissp, day(tt.on))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Eligibility(%s) mismatch (-want +got):\n%s", tt.on, diff)
+			}
+			data, err := json.Marshal(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back policy.Decision
+			if err := json.Unmarshal(data, &back); err != nil {
+				t.Fatalf("json.Unmarshal(%s): %v", data, err)
+			}
+			if diff := cmp.Diff(got, back); diff != "" {
+				t.Errorf("JSON round trip mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
