@@ -149,7 +149,8 @@ type Decision struct {
 	// after the expiry, on which the credential has expired and is not
 	// active. It is the zero Date when the policy has no grace period,
 	// and whenever Window is the zero Window. A grace period that would
-	// reach past 9999-12-31 ends on that day.
+	// reach past 9999-12-31 ends on that day, so an expiry on that day has
+	// none.
 	GraceEnds cert.Date `json:"graceEnds,omitzero"`
 
 	// InGrace reports that the day asked lies in the grace period: the
@@ -403,6 +404,9 @@ func decide(windowMonths, windowDays, graceDays, marketAgeMonths int, versions [
 	var ends cert.Date
 	if sp.grace > 0 {
 		ends = graceEnds(sp.grace, cr.Expires)
+		if !ends.After(cr.Expires) {
+			ends = cert.Date{} // an expiry on 9999-12-31 leaves no day of grace
+		}
 	}
 	in := !on.Before(cr.Expires)
 	offered, never := offeredFrom(marketAgeMonths, launched, renewalFrom)

@@ -800,8 +800,11 @@ func TestG1_GraceAtTheEndOfTime(t *testing.T) {
 			decision(policy.Eligible, "9999-09-25", "9999-12-24", "9999-09-25", "9999-12-31", true)},
 		{"G1 expiring a week before the end: 9999-12-31 is expired", "9999-12-24", "9999-12-31",
 			decision(policy.Expired, "", "", "", "", false)},
-		{"G1 expiring on 9999-12-31: the window's last day", "9999-12-31", "9999-12-30",
-			decision(policy.Eligible, "9999-10-02", "9999-12-31", "9999-10-02", "9999-12-31", false)},
+		// The grace period is cut at 9999-12-31, the last day a Date
+		// holds: an expiry on that day leaves no day of grace, and so
+		// no GraceEnds.
+		{"G1 expiring on 9999-12-31: the window's last day, no grace left", "9999-12-31", "9999-12-30",
+			decision(policy.Eligible, "9999-10-02", "9999-12-31", "9999-10-02", "", false)},
 	}
 	p := isc2()
 	for _, tt := range tests {

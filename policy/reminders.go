@@ -40,7 +40,7 @@ func (p Policy) AppendReminders(dst []cert.Date, c cert.Certification, cr cert.C
 		p = p.For(c)
 	}
 	if len(p.Versions) == 0 {
-		return p.appendReminders(dst, c, cr, cert.Date{}, cert.Date{})
+		return p.appendReminders(dst, MaxReminders, c, cr, cert.Date{}, cert.Date{})
 	}
 	// Each version sends the reminders that fall on its own days (RULES
 	// G7): the days from its From to the next version's.
@@ -58,15 +58,15 @@ func (p Policy) AppendReminders(dst []cert.Date, c cert.Certification, cr cert.C
 		if !until.IsZero() && !until.After(cr.Earned) || !from.Before(cr.Expires) {
 			continue // the version governs no day of this cycle
 		}
-		dst = q.appendReminders(dst, c, cr, from, until)
+		dst = q.appendReminders(dst, MaxReminders-(len(dst)-n), c, cr, from, until)
 	}
-	return dst[:min(len(dst), n+MaxReminders)]
+	return dst
 }
 
-// appendReminders is AppendReminders under the plain policy p, for the
-// reminders that fall on the days [from, until), the zero Date for no
+// appendReminders is AppendReminders under the plain policy p, for at most
+// room reminders that fall on the days [from, until), the zero Date for no
 // bound.
-func (p Policy) appendReminders(dst []cert.Date, c cert.Certification, cr cert.Credential, from, until cert.Date) []cert.Date {
+func (p Policy) appendReminders(dst []cert.Date, room int, c cert.Certification, cr cert.Credential, from, until cert.Date) []cert.Date {
 	x := cr.Expires
 	offered, never := p.offeredFrom(c)
 	if never {
@@ -83,7 +83,7 @@ func (p Policy) appendReminders(dst []cert.Date, c cert.Certification, cr cert.C
 		// Drop a day outside [first, x), one not after the day before
 		// it (the same day, or a schedule out of order), and one
 		// outside [from, until).
-		if n == MaxReminders || day.Before(first) || !day.Before(x) || !day.After(last) ||
+		if n == room || day.Before(first) || !day.Before(x) || !day.After(last) ||
 			day.Before(from) || !until.IsZero() && !day.Before(until) {
 			return
 		}
