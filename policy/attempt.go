@@ -89,7 +89,7 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 		first = cycle.At(0).At
 	}
 	q := p.rules(c, cert.DateOf(a.At))
-	if err := q.checkDay(pr, c, cycle.Len() > 0, first, a); err != nil {
+	if err := q.checkDay(pr, c, cycle.Len() > 0, p.firstSpan(q, c, first), first, a); err != nil {
 		return pr, cycle, err
 	}
 	var next assessment.Cycle
@@ -139,7 +139,7 @@ func (p Policy) CheckAttempt(pr cert.Profile, c cert.Certification, attempts []a
 		first = attempts[0].At
 	}
 	q := p.rules(c, cert.DateOf(a.At))
-	if err := q.checkDay(pr, c, n > 0, first, a); err != nil {
+	if err := q.checkDay(pr, c, n > 0, p.firstSpan(q, c, first), first, a); err != nil {
 		return err
 	}
 	if q.ladder() {
@@ -156,19 +156,17 @@ func (p Policy) ladder() bool { return len(p.RetakesThen) > 0 || p.RetakesCap > 
 // CheckAttempt share: a history that began before the current window
 // opened is an earlier cycle's (RULES A4), and the day of the attempt must
 // be one on which the holder may renew (RULES E5, A1, A5). p is the plain
-// policy that governs the attempt.
-func (p Policy) checkDay(pr cert.Profile, c cert.Certification, hasFirst bool, first time.Time, a assessment.Attempt) error {
+// policy that governs the attempt, and fs the span of the one that governs
+// the first attempt of the history, which is this cycle's when it lies in
+// the window of its own day's version (RULES G7).
+func (p Policy) checkDay(pr cert.Profile, c cert.Certification, hasFirst bool, fs span, first time.Time, a assessment.Attempt) error {
 	on := cert.DateOf(a.At)
 	d := p.Eligibility(pr, c, on)
 	if cr, held := pr.Credential(c.ID); held && hasFirst {
 		// A cycle's attempts are those since its window opened: a
 		// history that starts earlier is another cycle's, wrapped
-		// with this credential by mistake. The Decision carries the
-		// window, but for a credential that has expired.
-		w := d.Window
-		if w.IsZero() {
-			w = p.span().window(cr)
-		}
+		// with this credential by mistake.
+		w := fs.window(cr)
 		opens := later(w.Opens, cr.Earned)
 		if day := cert.DateOf(first); day.Before(opens) {
 			return fmt.Errorf("%w: its first attempt, on %s, is before the window of %q expiring %s opened on %s",
@@ -179,6 +177,16 @@ func (p Policy) checkDay(pr cert.Profile, c cert.Certification, hasFirst bool, f
 		return &NotEligibleError{Op: OpRecordAttempt, Cert: c.ID, On: on, Decision: d}
 	}
 	return nil
+}
+
+// firstSpan returns the span of the policy that governs the first attempt
+// of a history, at the instant first, for a question about c that q, the
+// plain policy of p for the day asked, governs.
+func (p Policy) firstSpan(q Policy, c cert.Certification, first time.Time) span {
+	if p.plain() {
+		return q.span()
+	}
+	return p.rules(c, cert.DateOf(first)).span()
 }
 
 // passedError is the refusal of an attempt after a pass of the cycle of cr.

@@ -828,3 +828,36 @@ func TestG1_GraceAtTheEndOfTime(t *testing.T) {
 		})
 	}
 }
+
+// TestG7A4_CycleAcrossVersions checks RULES G7 with A4: a cycle whose first
+// attempt lies in the window of the version in force on its day stays this
+// cycle's history after a later version, with a shorter window, comes into
+// force. Microsoft's window of six months opens on 2023-12-30 for an expiry
+// on 2024-06-30; the version from 2024-01-01 has a window of 180 days, which
+// opens on 2024-01-02.
+func TestG7A4_CycleAcrossVersions(t *testing.T) {
+	admin := title("azure-administrator")
+	p := versioned(msToday())
+	pr := linked(cred(admin.ID, "2022-06-30", "2024-06-30"))
+	first := assessment.Attempt{At: time.Date(2023, time.December, 31, 9, 0, 0, 0, time.UTC)}
+	second := assessment.Attempt{At: time.Date(2024, time.January, 2, 9, 0, 0, 0, time.UTC)}
+	if err := p.CheckAttempt(pr, admin, nil, first); err != nil {
+		t.Fatalf("A5/G7 the first attempt, in the window of its day's version: %v", err)
+	}
+	if err := p.CheckAttempt(pr, admin, []assessment.Attempt{first}, second); err != nil {
+		t.Errorf("A4/G7 CheckAttempt of the second attempt, after the version: %v, want nil", err)
+	}
+	cy, err := assessment.NewCycle(pr.Credentials[0], []assessment.Attempt{first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := p.RecordAttempt(pr, admin, cy, second); err != nil {
+		t.Errorf("A4/G7 RecordAttempt of the second attempt, after the version: %v, want nil", err)
+	}
+	// A history that starts before the window of its own day's version
+	// is still another cycle's.
+	early := assessment.Attempt{At: time.Date(2023, time.December, 29, 9, 0, 0, 0, time.UTC)}
+	if err := p.CheckAttempt(pr, admin, []assessment.Attempt{early}, second); !errors.Is(err, assessment.ErrStaleCycle) {
+		t.Errorf("A4/G7 a history from before the window: %v, want ErrStaleCycle", err)
+	}
+}
