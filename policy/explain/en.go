@@ -38,6 +38,8 @@ var english = [numMsgs]string{
 	mItemLockoutLifts: "From {at} you can make another attempt at the renewal assessment of {title}.",
 	mItemLastDay:      "{on} is the last day to renew {title}, which expires on {expires}.",
 	mItemExpires:      "On {on} {title} expires: from that day it is no longer valid, and it is earned again by passing the required exams.",
+	mItemGraceLastDay: "{on} is the last day to renew {title} in its grace period: it expired on {expires}.",
+	mItemCanRenewLate: "From {on} you can renew {title}, in its grace period: it expired on {expires}.",
 	mItemUnknown:      "On {on} something is due for {title}.",
 
 	mAttemptCannot:   "On {on} you cannot take the renewal assessment: {why}.",

@@ -49,6 +49,8 @@ const (
 	mItemLockoutLifts // {at} {title}
 	mItemLastDay      // {on} {title} {expires}
 	mItemExpires      // {on} {title}
+	mItemGraceLastDay // {on} {title} {expires}
+	mItemCanRenewLate // {on} {title} {expires}: the first renewal day lies in the grace period
 	mItemUnknown      // {on} {title}
 
 	// Refusals: the typed errors, with their data.

@@ -42,6 +42,8 @@ var chinese = [numMsgs]string{
 	mItemLockoutLifts: "从 {at} 起，您可以再次尝试{title}的更新评估。",
 	mItemLastDay:      "{on} 是更新{title}的最后一天，此认证将于 {expires} 过期。",
 	mItemExpires:      "{title}将于 {on} 过期：自该日起不再有效，必须通过所需的考试来再次获得。",
+	mItemGraceLastDay: "{on} 是在宽限期内更新{title}的最后一天：此认证已于 {expires} 过期。",
+	mItemCanRenewLate: "从 {on} 起，您可以在宽限期内更新{title}：此认证已于 {expires} 过期。",
 	mItemUnknown:      "{on}，{title}有一项待办事项。",
 
 	mAttemptCannot:   "您在 {on} 不能参加更新评估：{why}。",
