@@ -32,6 +32,11 @@ const (
 	mWindowFrom     // {from} {last}: the days on which the holder can renew
 	mWindowLast     // {last}: the last day to renew, once the holder can
 	mWindowNever    // {closes}: the assessment comes after the expiry
+	mGrace          // {expired} {last}: in the grace period, the holder can still renew
+	mGraceFrom      // {expired} {from} {last}: in the grace period, from a later day
+	mGraceAfter     // {expires} {last}: the grace period that follows the window
+	mGraceLater     // {from} {expires} {last}: the assessment comes in the grace period
+	mGraceNever     // {last}: the assessment comes after the grace period
 
 	// Why a holder may not renew, a clause for {why}, one per Reason.
 	mWhyNotHeld

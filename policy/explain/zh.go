@@ -27,6 +27,11 @@ var chinese = [numMsgs]string{
 	mWindowFrom:     "您可以在 {from} 至 {last} 期间更新此认证。",
 	mWindowLast:     "更新此认证的最后一天是 {last}。",
 	mWindowNever:    "此认证将于 {closes} 过期，而其更新评估在此之前不会推出，因此本次无法更新。",
+	mGrace:          "您的认证已于 {expired} 过期；您仍可更新此认证，最晚至 {last}。",
+	mGraceFrom:      "您的认证已于 {expired} 过期；您仍可在 {from} 至 {last} 期间更新此认证。",
+	mGraceAfter:     "此认证于 {expires} 过期后，您仍可在宽限期内更新，最晚至 {last}。",
+	mGraceLater:     "其更新评估自 {from} 起才推出，晚于此认证的过期日 {expires}：您可以在宽限期内从该日起更新，最晚至 {last}。",
+	mGraceNever:     "其更新评估在宽限期的最后一天 {last} 及之前都不会推出，因此本次无法更新。",
 
 	mWhyNotHeld:      "您当天未持有此认证",
 	mWhyNeverExpires: "此认证不会过期，因此无需更新",
