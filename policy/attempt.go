@@ -58,7 +58,13 @@ func emptyCycle(cr cert.Credential) assessment.Cycle {
 //     [assessment.Cycle.Record]: [assessment.ErrTooSoon] (with a
 //     [*assessment.LockoutError] that says when the lockout lifts),
 //     [assessment.ErrOutOfOrder] or [assessment.ErrPassed] (RULES A2, A3,
-//     A5).
+//     A5); under a ladder with a cap ([Policy.RenewalRetakes]), also a
+//     [*assessment.CapError] matching [assessment.ErrCapReached] (RULES
+//     G5, G6).
+//
+// The rules are those of the policy that governs c on the day of the
+// attempt, in the location of a.At: c's program's, and the version in
+// force that day (RULES G7, G8).
 //
 // A fail returns a new cycle, with storage of its own; cycle, pr and pr's
 // slice are never changed. RecordAttempt allocates the new cycle's

@@ -33,6 +33,9 @@ func FuzzPolicyUnmarshalJSON(f *testing.F) {
 	f.Add([]byte(replace(microsoftJSON, `[90,30,7]`, `[]`)))                                                                                    // an empty list of reminders
 	f.Add([]byte(replace(microsoftJSON, `{"months":24},`, `{"from":"","months":24},`)))                                                         // the first term's empty From
 	f.Add([]byte(`{"TERMS":[{"MONTHS":24}],"WindowMonths":6,"extensionmonths":12,"marketAgeMonths":0,"reminders":{},"retakes":{"wait":"1h"}}`)) // members in another case
+	f.Add([]byte(generalJSON))                                                                                                                  // every member of the general policy (RULES G1-G8)
+	f.Add([]byte(replace(generalJSON, `"from":"2024-01-01"`, `"from":"2021-05-31"`)))                                                           // a version before a term's day
+	f.Add([]byte(replace(generalJSON, `"google-cloud"`, `"isc2"`)))                                                                             // another program
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p := threeTerms()
 		err := p.UnmarshalJSON(data)
