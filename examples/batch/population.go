@@ -92,6 +92,7 @@ type generator struct {
 	held         uint64    // a bit per title in pop.titles, for those already drawn (the roadmap has 27)
 	linked       bool      // whether the holder links a Learn profile
 	firstAttempt cert.Date // the day of the holder's first attempt, or zero
+	passed       cert.Date // the day of the holder's latest pass, or zero
 }
 
 func newGenerator(pop *population) *generator {
@@ -220,10 +221,16 @@ func (g *generator) title(t int, earned cert.Date) {
 }
 
 // life adds the events of the title t earned on day earned, up to the
-// population's day: its renewals, attempts, expiries and earnings again.
+// population's day: its renewals, attempts, expiries and earnings again,
+// under the policy of the title's program (RULES G8). A cycle's window is
+// that of the version in force on the day before its expiry, in months or
+// in days (RULES E2, G2, G7), and a renewal extends as the version in force
+// on the day of the pass says, from the expiry or from that day (RULES N1,
+// G4).
 func (g *generator) life(t int, earned cert.Date) {
 	pop, r := g.pop, g.rnd
-	p, c := pop.r.Policy, pop.titles[t]
+	c := pop.titles[t]
+	p := pop.r.Policy.For(c)
 	for !earned.After(pop.on) {
 		g.log = append(g.log, history.Earn(c.ID, earned))
 		x := p.Expiry(c, earned)
@@ -231,7 +238,7 @@ func (g *generator) life(t int, earned cert.Date) {
 			return // never expires
 		}
 		for {
-			opens := x.AddMonths(-p.WindowMonths)
+			opens := windowOpens(p.At(x.AddDays(-1)), x)
 			if opens.After(pop.on) {
 				return // the window has not opened by the day
 			}
@@ -242,7 +249,11 @@ func (g *generator) life(t int, earned cert.Date) {
 			if !g.linked || !from.Before(x) || !g.cycle(c, from, x) {
 				break // not renewed: it expires
 			}
-			x = x.AddMonths(p.ExtensionMonths)
+			if q := p.At(g.passed); q.ExtendFrom == policy.FromPass {
+				x = g.passed.AddMonths(q.ExtensionMonths)
+			} else {
+				x = x.AddMonths(q.ExtensionMonths)
+			}
 		}
 		if r.IntN(100) >= 40 {
 			return
@@ -303,7 +314,20 @@ func (g *generator) attemptAt(c cert.Certification, at time.Time, passed bool) b
 		g.firstAttempt = on
 	}
 	g.log = append(g.log, history.Attempt(c.ID, assessment.Attempt{At: at, Passed: passed}))
+	if passed {
+		g.passed = on
+	}
 	return passed
+}
+
+// windowOpens returns the day the renewal window of the expiry x opens
+// under the plain policy q: its window in days, or else in months (RULES
+// E2, G2).
+func windowOpens(q policy.Policy, x cert.Date) cert.Date {
+	if q.WindowDays > 0 {
+		return x.AddDays(-q.WindowDays)
+	}
+	return x.AddMonths(-q.WindowMonths)
 }
 
 // A mix counts what the holders of a population are made of.

@@ -6,6 +6,8 @@ import (
 
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/agenda"
+	"github.com/certrenew/certrenew/policy/batch"
 	"github.com/certrenew/certrenew/policy/history"
 	"github.com/google/go-cmp/cmp"
 )
@@ -125,5 +127,29 @@ func TestPopulationMix(t *testing.T) {
 	}
 	if titles[0] != 0 {
 		t.Errorf("%d holders hold no credential", titles[0])
+	}
+}
+
+// TestGeneralPopulation draws holders under a policy with a window of 180
+// days and a grace period of 30 (RULES G1, G2): the holders' renewals fall
+// in those windows, so the replay refuses few of their events, and the
+// report counts the last days of grace.
+func TestGeneralPopulation(t *testing.T) {
+	p := policy.Microsoft()
+	p.WindowMonths, p.WindowDays, p.GraceDays = 0, 180, 30
+	r := history.Replayer{Policy: p, Catalog: cert.Roadmap()}
+	c := batch.Checker{Planner: agenda.Planner{Policy: p, Catalog: r.Catalog}}
+	on := day("2026-12-01")
+	pop := newPopulation(4000, 3, on, r)
+	res := check(pop, c, on, 2, nil)
+	if res.mix.Refused*20 > res.mix.Credentials {
+		t.Errorf("%d events refused for %d credentials", res.mix.Refused, res.mix.Credentials)
+	}
+	if res.mix.Renewed == 0 || res.counts[agenda.Expires] == 0 {
+		t.Errorf("no renewals or expiries: %+v, %v", res.mix, res.counts)
+	}
+	rep := res.report(on, 3, 2)
+	if n := len(rep.Due.ByKind); n != len(agenda.Kinds) || rep.Due.ByKind[n-1].Kind != agenda.GraceLastDay {
+		t.Errorf("the report's kinds under a grace period: %v", rep.Due.ByKind)
 	}
 }

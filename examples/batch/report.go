@@ -73,6 +73,9 @@ func (r result) report(on cert.Date, seed uint64, workers int) report {
 	rep := report{Day: on, Seed: seed, Workers: workers, Population: r.mix}
 	rep.Due.Holders = r.notified
 	for _, k := range agenda.Kinds {
+		if k == agenda.GraceLastDay && !r.grace {
+			continue // a policy with no grace period has none
+		}
 		rep.Due.ByKind = append(rep.Due.ByKind, kindCount{k, r.counts[k]})
 		rep.Due.Notices += r.counts[k]
 	}

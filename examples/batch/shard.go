@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/policy"
 	"github.com/certrenew/certrenew/policy/agenda"
 	"github.com/certrenew/certrenew/policy/batch"
 	"github.com/certrenew/certrenew/policy/history"
@@ -38,6 +39,7 @@ const weeks = 26
 type result struct {
 	mix      mix
 	counts   batch.Counts
+	grace    bool       // the policy has a grace period: the report counts its last days (RULES G1)
 	notified int        // holders with at least one notice on the day
 	reminder [weeks]int // reminders in each week from the day on
 
@@ -106,7 +108,7 @@ func check(pop *population, c batch.Checker, on cert.Date, workers int, done *at
 	}
 	checked.Wait()
 
-	var r result
+	r := result{grace: hasGrace(c.Planner.Policy)}
 	for _, s := range sources {
 		r.mix.merge(s.mix)
 		r.drawing += s.drawing
@@ -221,4 +223,23 @@ func (r *workerResult) chart(pl agenda.Planner, buf []agenda.Item, st history.St
 		}
 	}
 	return buf
+}
+
+// hasGrace reports whether p, one of its versions or one of its programs
+// has a grace period (RULES G1, G7, G8).
+func hasGrace(p policy.Policy) bool {
+	if p.GraceDays > 0 {
+		return true
+	}
+	for _, v := range p.Versions {
+		if v.Policy.GraceDays > 0 {
+			return true
+		}
+	}
+	for _, g := range p.Programs {
+		if hasGrace(g.Policy) {
+			return true
+		}
+	}
+	return false
 }

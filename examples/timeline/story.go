@@ -123,7 +123,7 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 	var renewals []cert.Date
 	var renewedFrom []cert.Date // the expiry each renewal renewed
 	on := today.AddDays(-renewedAgo)
-	expires := on.AddDays(-intoWindow).AddMonths(p.WindowMonths)
+	expires := plusWindow(p.At(on), on.AddDays(-intoWindow))
 	for len(renewals) < maxRenewals {
 		if on.IsZero() || expires.IsZero() {
 			if len(renewals) == 0 {
@@ -144,8 +144,16 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 		}
 		renewals = append([]cert.Date{on}, renewals...)
 		renewedFrom = append([]cert.Date{expires}, renewedFrom...)
-		expires = expires.AddMonths(-p.ExtensionMonths)
-		on = expires.AddMonths(-p.WindowMonths).AddDays(intoWindow)
+		// The renewal before: the version in force on its day
+		// (RULES G7) gave the expiry it renewed, from the expiry before
+		// it or from its own day (RULES N1, G4).
+		if q := p.At(expires); q.ExtendFrom == policy.FromPass {
+			on = expires.AddMonths(-q.ExtensionMonths)
+			expires = plusWindow(p.At(on), on.AddDays(-intoWindow))
+		} else {
+			expires = expires.AddMonths(-q.ExtensionMonths)
+			on = minusWindow(q, expires).AddDays(intoWindow)
+		}
 	}
 
 	// The expert: its first reminder falls reminderIn days from today, on
@@ -155,11 +163,11 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 	expert := title(expertID)
 	soon := today.AddDays(reminderIn)
 	var expertExpires cert.Date
-	if p.Schedule.AtFirstEligibleDay {
-		expertExpires = soon.AddMonths(p.WindowMonths)
+	if q := p.At(soon); q.Schedule.AtFirstEligibleDay || q.Schedule.AtWindowOpens {
+		expertExpires = plusWindow(q, soon)
 	} else {
-		for _, k := range p.Schedule.DaysBefore {
-			if x := soon.AddDays(k); !x.IsZero() && !soon.Before(x.AddMonths(-p.WindowMonths)) {
+		for _, k := range q.Schedule.DaysBefore {
+			if x := soon.AddDays(k); !x.IsZero() && !soon.Before(minusWindow(q, x)) {
 				expertExpires = x
 				break
 			}
@@ -191,7 +199,7 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 				if !p.Eligibility(linked(cr), admin, day).Eligible {
 					return false
 				}
-				cr.Expires = cr.Expires.AddMonths(p.ExtensionMonths)
+				cr.Expires = renewed(p, cr.Expires, day)
 			}
 			return cr.ActiveOn(today)
 		})
@@ -207,8 +215,9 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 	// The specialty whose window is open: it opened openFor days ago, or
 	// a third of the window ago when that is less.
 	open := title(openID)
-	back := min(openFor, today.AddMonths(p.WindowMonths).DaysSince(today)/3)
-	target := today.AddDays(-back).AddMonths(p.WindowMonths)
+	q := p.At(today)
+	back := min(openFor, plusWindow(q, today).DaysSince(today)/3)
+	target := plusWindow(q, today.AddDays(-back))
 	openCred, ok := nearest(p, open, target, func(cr cert.Credential) bool {
 		return p.Eligibility(linked(cr), open, today).Eligible
 	})
@@ -264,7 +273,7 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 			break
 		}
 	}
-	lapsedFail := lapsedCred.Expires.AddMonths(-p.WindowMonths).AddDays(intoWindow)
+	lapsedFail := minusWindow(p.At(lapsedCred.Expires), lapsedCred.Expires).AddDays(intoWindow)
 	next, lapsedFailed := accepted(r, mcid, today, log, []history.Event{attempt(againID, lapsedFail, 9, 0, false)})
 	if lapsedFailed {
 		log = next
@@ -285,6 +294,36 @@ func sample(p policy.Policy, cat cert.Catalog, mcid string, today cert.Date) (st
 		openID:         say(wShowsOpen),
 		againID:        againShows,
 	}}, nil
+}
+
+// plusWindow returns the expiry whose renewal window, under the plain
+// policy q, opens on day d: d plus q's window, in days or in months (RULES
+// E2, G2).
+func plusWindow(q policy.Policy, d cert.Date) cert.Date {
+	if q.WindowDays > 0 {
+		return d.AddDays(q.WindowDays)
+	}
+	return d.AddMonths(q.WindowMonths)
+}
+
+// minusWindow returns the day the renewal window of the expiry x opens
+// under the plain policy q (RULES E2, G2).
+func minusWindow(q policy.Policy, x cert.Date) cert.Date {
+	if q.WindowDays > 0 {
+		return x.AddDays(-q.WindowDays)
+	}
+	return x.AddMonths(-q.WindowMonths)
+}
+
+// renewed returns the expiry that a renewal on day on gives a credential
+// expiring on x, under the version of p in force that day (RULES N1, G4,
+// G7), as [policy.Policy.Renew] does.
+func renewed(p policy.Policy, x, on cert.Date) cert.Date {
+	q := p.At(on)
+	if q.ExtendFrom == policy.FromPass {
+		return on.AddMonths(q.ExtensionMonths)
+	}
+	return x.AddMonths(q.ExtensionMonths)
 }
 
 // A story is the sample holder's event log, oldest first, and for each
@@ -354,11 +393,15 @@ func nearest(p policy.Policy, c cert.Certification, target cert.Date, ok func(ce
 // earnedFor returns the latest day on which a credential of c, earned under
 // p, expires on the day expires, or up to three days before it where adding
 // months clamps to a shorter month (RULES D3); or the zero Date when there
-// is none. The term in force depends on the day earned (RULES V4), so it
-// tries the months of each term.
+// is none. The term in force depends on the day earned (RULES V4, G7), so
+// it tries the months of each term of each version.
 func earnedFor(p policy.Policy, c cert.Certification, expires cert.Date) cert.Date {
 	var best cert.Date
-	for _, t := range p.Terms {
+	terms := p.Terms
+	for _, v := range p.Versions {
+		terms = append(slices.Clip(terms), v.Policy.Terms...) // each version's terms too (RULES G7)
+	}
+	for _, t := range terms {
 		e := expires.AddMonths(-t.Months)
 		x := p.Expiry(c, e)
 		if e.IsZero() || x.IsZero() || x.After(expires) || expires.DaysSince(x) > 3 {

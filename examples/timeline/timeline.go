@@ -278,7 +278,10 @@ func (lc *lifecycle) tell(p policy.Policy, c cert.Certification, e history.Event
 		if cy.Len() > 0 {
 			// A retake: at once (RULES A2), or once the wait is over (RULES A3).
 			prev := cy.At(cy.Len() - 1).At
-			if next, _ := p.Retakes.Next(cy.Attempts()); next.Equal(prev) {
+			// The rule is that of the title's program in force on the
+			// day of the retake (RULES G5, G7, G8).
+			rule := p.For(c).At(e.Day()).RenewalRetakes()
+			if next, _ := rule.Next(cy.Attempts()); next.Equal(prev) {
 				retake = say(wRetakeAtOnce)
 			} else {
 				retake = say(wRetakeFrom, moment(next))
@@ -370,7 +373,7 @@ func (lc *lifecycle) cycle(p policy.Policy, c cert.Certification, cr cert.Creden
 		}
 	}
 	var buf [policy.MaxReminders]cert.Date
-	opens := cr.Expires.AddMonths(-p.WindowMonths)
+	opens := windowOpens(p, c, cr)
 	add(opens, say(wWindowOpens, cr.Expires))
 	if ends.IsZero() || !opens.After(ends) {
 		w := stretch{Of: cr.Earned, From: opens, To: cr.Expires}
@@ -392,6 +395,21 @@ func (lc *lifecycle) cycle(p policy.Policy, c cert.Certification, cr cert.Creden
 		}
 		lc.insert(event{Day: day, What: say(wReminder, i+1), planned: true, mark: markReminder, of: cr.Earned})
 	}
+}
+
+// windowOpens returns the day the renewal window of cr's current expiry
+// opens, in months or in days (RULES E2, G2), under the policy of c's
+// program (RULES G8) in force on that day (RULES G7): the window that the
+// version in force the day before the expiry draws, drawn again by the
+// version in force on its first day.
+func windowOpens(p policy.Policy, c cert.Certification, cr cert.Credential) cert.Date {
+	q := p.For(c)
+	pr := cert.Profile{Credentials: []cert.Credential{cr}}
+	opens := q.At(cr.Expires.AddDays(-1)).Eligibility(pr, c, cr.Earned).Window.Opens
+	if w := q.At(opens).Eligibility(pr, c, cr.Earned).Window; !w.IsZero() {
+		opens = w.Opens
+	}
+	return opens
 }
 
 // add appends an event, keeping the events in order of day.

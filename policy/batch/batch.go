@@ -1,7 +1,8 @@
 // Package batch answers, once a day and for every holder a service has,
 // what is due: who gets a reminder, whose renewal window opens, who can
-// renew from today, who reaches their last day or expires, whose retake
-// lockout lifts.
+// renew from today, who reaches their last day or expires, whose grace
+// period ends, whose retake lockout lifts. Each title is answered under
+// the policy of its program (RULES G8), as [agenda.Planner] plans it.
 //
 // # One holder, then a stream
 //

@@ -35,8 +35,19 @@ var whyMsgs = [policy.Eligible + 1]msg{
 // the last day alone from then on, and, when EligibleFrom is the zero Date,
 // that the assessment comes too late for this window.
 //
-// Decision reads d's Reason, Window and EligibleFrom; d.Eligible is taken
-// to mean Reason Eligible. The zero Decision, and a Reason that is no
+// Under a policy with a grace period (RULES G1), the second sentence tells
+// it: on a day of the grace period (InGrace), that the credential expired
+// on the window's close and can still be renewed until the grace period's
+// last day, the day before GraceEnds, from EligibleFrom when that is
+// later; before the expiry, the window's days as above and then that
+// grace period; and when EligibleFrom lies in the grace period, or is the
+// zero Date, that the assessment comes then, or too late:
+//
+//	On 2022-07-20 you can renew this certification. Your credential expired on 2022-07-15; you can still renew it until 2022-08-13.
+//	您可以在 2022年7月20日 更新此认证。您的认证已于 2022年7月15日 过期；您仍可更新此认证，最晚至 2022年8月13日。
+//
+// Decision reads d's Reason, Window, EligibleFrom, GraceEnds and InGrace;
+// d.Eligible is taken to mean Reason Eligible. The zero Decision, and a Reason that is no
 // reason, are told as no decision.
 func Decision(l Language, c cert.Certification, d policy.Decision, on cert.Date) string {
 	t := title(l, c)
@@ -51,19 +62,44 @@ func Decision(l Language, c cert.Certification, d policy.Decision, on cert.Date)
 	return l.then(l.format(mDecisionCannot, day, arg{"title", t}, arg{"why", why}), window(l, d, on))
 }
 
-// window tells the days of d's window on which the holder can renew, as
-// seen on day on, or "" when d has no window.
+// window tells the days of d's window, and of its grace period, on which
+// the holder can renew, as seen on day on, or "" when d has no window.
 func window(l Language, d policy.Decision, on cert.Date) string {
 	w, from := d.Window, d.EligibleFrom
 	switch {
 	case w.IsZero():
 		return ""
+	case !d.GraceEnds.IsZero():
+		return grace(l, d, on)
 	case from.IsZero():
 		return l.format(mWindowNever, arg{"closes", Date(l, w.Closes)})
 	case on.Before(from):
 		return l.format(mWindowFrom, arg{"from", Date(l, from)}, arg{"last", Date(l, w.Last())})
 	}
 	return l.format(mWindowLast, arg{"last", Date(l, w.Last())})
+}
+
+// grace is window for a decision with a grace period (RULES G1).
+func grace(l Language, d policy.Decision, on cert.Date) string {
+	w, from := d.Window, d.EligibleFrom
+	last := arg{"last", Date(l, d.GraceEnds.AddDays(-1))}
+	expired := Date(l, w.Closes)
+	switch {
+	case from.IsZero():
+		return l.format(mGraceNever, last)
+	case d.InGrace && on.Before(from):
+		return l.format(mGraceFrom, arg{"expired", expired}, arg{"from", Date(l, from)}, last)
+	case d.InGrace:
+		return l.format(mGrace, arg{"expired", expired}, last)
+	case !from.Before(w.Closes):
+		return l.format(mGraceLater, arg{"from", Date(l, from)}, arg{"expires", expired}, last)
+	}
+	in := mWindowLast
+	if on.Before(from) {
+		in = mWindowFrom
+	}
+	return l.then(l.format(in, arg{"from", Date(l, from)}, arg{"last", Date(l, w.Last())}),
+		l.format(mGraceAfter, arg{"expires", expired}, last))
 }
 
 // then returns sentence a followed by b, or a alone when b is "".

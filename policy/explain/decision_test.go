@@ -108,3 +108,76 @@ func TestDecisionOdd(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionGrace tells the decisions of the sample holder under a
+// policy with a grace period of 30 days (RULES G1): the expiry is
+// 2022-07-15 and the grace period's last day 2022-08-13; late's assessment
+// comes on 2022-08-01, in the grace period.
+func TestDecisionGrace(t *testing.T) {
+	p := policy.Microsoft()
+	p.GraceDays = 30
+	linked := holder(t)
+	unlinked := linked
+	unlinked.Learn = ""
+	const after = " After it expires on 2022-07-15, you can still renew it until 2022-08-13, in its grace period."
+	const afterZh = "此认证于 2022年7月15日 过期后，您仍可在宽限期内更新，最晚至 2022年8月13日。"
+	tests := []struct {
+		name   string
+		pr     cert.Profile
+		c      cert.Certification
+		on     string
+		reason policy.Reason
+		en, zh string
+	}{
+		{"G1 E2 the day before the window opens", linked, admin, "2022-01-14", policy.NotYetOpen,
+			"On 2022-01-14 you cannot renew " + adminName + ": its renewal window is not open yet. You can renew from 2022-01-15 until 2022-07-14." + after,
+			"您在 2022年1月14日 不能更新" + adminName + "：其更新窗口尚未开放。您可以在 2022年1月15日 至 2022年7月14日 期间更新此认证。" + afterZh},
+		{"G1 the last day of the window", linked, admin, "2022-07-14", policy.Eligible,
+			"On 2022-07-14 you can renew " + adminName + ". The last day to renew is 2022-07-14." + after,
+			"您可以在 2022年7月14日 更新" + adminName + "。更新此认证的最后一天是 2022年7月14日。" + afterZh},
+		{"G1 the expiry day, in the grace period", linked, admin, "2022-07-15", policy.Eligible,
+			"On 2022-07-15 you can renew " + adminName + ". Your credential expired on 2022-07-15; you can still renew it until 2022-08-13.",
+			"您可以在 2022年7月15日 更新" + adminName + "。您的认证已于 2022年7月15日 过期；您仍可更新此认证，最晚至 2022年8月13日。"},
+		{"G1 the last day of the grace period", linked, admin, "2022-08-13", policy.Eligible,
+			"On 2022-08-13 you can renew " + adminName + ". Your credential expired on 2022-07-15; you can still renew it until 2022-08-13.",
+			"您可以在 2022年8月13日 更新" + adminName + "。您的认证已于 2022年7月15日 过期；您仍可更新此认证，最晚至 2022年8月13日。"},
+		{"G1 the day after the grace period: expired", linked, admin, "2022-08-14", policy.Expired,
+			"On 2022-08-14 you cannot renew " + adminName + ": it has expired, and is earned again by passing the required exams.",
+			"您在 2022年8月14日 不能更新" + adminName + "：此认证已过期，必须通过所需的考试来再次获得。"},
+		{"G1 E4 in the grace period, not linked", unlinked, admin, "2022-07-20", policy.ProfileNotLinked,
+			"On 2022-07-20 you cannot renew " + adminName + ": your certification profile is not linked to your Microsoft Learn profile. Your credential expired on 2022-07-15; you can still renew it until 2022-08-13.",
+			"您在 2022年7月20日 不能更新" + adminName + "：您的认证配置文件尚未连接到 Microsoft Learn 上的文档配置文件。您的认证已于 2022年7月15日 过期；您仍可更新此认证，最晚至 2022年8月13日。"},
+		{"G1 E3 before the window, the assessment in the grace period", linked, late, "2022-01-01", policy.NotYetOpen,
+			"On 2022-01-01 you cannot renew “Late”: its renewal window is not open yet. Its renewal assessment is offered only from 2022-08-01, after it expires on 2022-07-15: you can renew it from then until 2022-08-13, in its grace period.",
+			"您在 2022年1月1日 不能更新“Late”：其更新窗口尚未开放。其更新评估自 2022年8月1日 起才推出，晚于此认证的过期日 2022年7月15日：您可以在宽限期内从该日起更新，最晚至 2022年8月13日。"},
+		{"G1 E3 in the grace period, the day before the assessment", linked, late, "2022-07-31", policy.AssessmentUnavailable,
+			"On 2022-07-31 you cannot renew “Late”: its renewal assessment is not offered yet. Your credential expired on 2022-07-15; you can still renew it from 2022-08-01 until 2022-08-13.",
+			"您在 2022年7月31日 不能更新“Late”：其更新评估尚未推出。您的认证已于 2022年7月15日 过期；您仍可在 2022年8月1日 至 2022年8月13日 期间更新此认证。"},
+		{"G1 E3 in the grace period, the assessment's first day", linked, late, "2022-08-01", policy.Eligible,
+			"On 2022-08-01 you can renew “Late”. Your credential expired on 2022-07-15; you can still renew it until 2022-08-13.",
+			"您可以在 2022年8月1日 更新“Late”。您的认证已于 2022年7月15日 过期；您仍可更新此认证，最晚至 2022年8月13日。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			on := day(tt.on)
+			d := p.Eligibility(tt.pr, tt.c, on)
+			if d.Reason != tt.reason {
+				t.Fatalf("Eligibility on %s = %v, want %v", on, d, tt.reason)
+			}
+			if got := explain.Decision(explain.English, tt.c, d, on); got != tt.en {
+				t.Errorf("English:\n got %s\nwant %s", got, tt.en)
+			}
+			if got := explain.Decision(explain.Chinese, tt.c, d, on); got != tt.zh {
+				t.Errorf("Chinese:\n got %s\nwant %s", got, tt.zh)
+			}
+		})
+	}
+	// An assessment that comes after the grace period.
+	d := policy.Decision{Reason: policy.AssessmentUnavailable, Window: policy.Window{Opens: day("2022-01-15"), Closes: day("2022-07-15")}, GraceEnds: day("2022-08-14")}
+	if got, want := explain.Decision(explain.English, late, d, day("2022-03-01")), "On 2022-03-01 you cannot renew “Late”: its renewal assessment is not offered yet. Its renewal assessment is not offered by 2022-08-13, the last day of its grace period, so it cannot be renewed this time."; got != want {
+		t.Errorf("G1 E3 an assessment after the grace period:\n got %s\nwant %s", got, want)
+	}
+	if got, want := explain.Decision(explain.Chinese, late, d, day("2022-03-01")), "您在 2022年3月1日 不能更新“Late”：其更新评估尚未推出。其更新评估在宽限期的最后一天 2022年8月13日 及之前都不会推出，因此本次无法更新。"; got != want {
+		t.Errorf("G1 E3 an assessment after the grace period, Chinese:\n got %s\nwant %s", got, want)
+	}
+}

@@ -23,6 +23,11 @@ var english = [numMsgs]string{
 	mWindowFrom:     "You can renew from {from} until {last}.",
 	mWindowLast:     "The last day to renew is {last}.",
 	mWindowNever:    "Its renewal assessment is not offered before it expires on {closes}, so it cannot be renewed in this window.",
+	mGrace:          "Your credential expired on {expired}; you can still renew it until {last}.",
+	mGraceFrom:      "Your credential expired on {expired}; you can still renew it from {from} until {last}.",
+	mGraceAfter:     "After it expires on {expires}, you can still renew it until {last}, in its grace period.",
+	mGraceLater:     "Its renewal assessment is offered only from {from}, after it expires on {expires}: you can renew it from then until {last}, in its grace period.",
+	mGraceNever:     "Its renewal assessment is not offered by {last}, the last day of its grace period, so it cannot be renewed this time.",
 
 	mWhyNotHeld:      "you do not hold it on that day",
 	mWhyNeverExpires: "it never expires, so there is nothing to renew",
@@ -38,6 +43,8 @@ var english = [numMsgs]string{
 	mItemLockoutLifts: "From {at} you can make another attempt at the renewal assessment of {title}.",
 	mItemLastDay:      "{on} is the last day to renew {title}, which expires on {expires}.",
 	mItemExpires:      "On {on} {title} expires: from that day it is no longer valid, and it is earned again by passing the required exams.",
+	mItemGraceLastDay: "{on} is the last day to renew {title} in its grace period: it expired on {expires}.",
+	mItemCanRenewLate: "From {on} you can renew {title}, in its grace period: it expired on {expires}.",
 	mItemUnknown:      "On {on} something is due for {title}.",
 
 	mAttemptCannot:   "On {on} you cannot take the renewal assessment: {why}.",

@@ -9,13 +9,14 @@ import (
 
 // itemMsgs holds the text of each agenda Kind; the tests check that none is
 // missing.
-var itemMsgs = [agenda.Expires + 1]msg{
+var itemMsgs = [agenda.GraceLastDay + 1]msg{
 	agenda.WindowOpens:  mItemWindowOpens,
 	agenda.CanRenew:     mItemCanRenew,
 	agenda.Reminder:     mItemReminder,
 	agenda.LockoutLifts: mItemLockoutLifts,
 	agenda.LastDay:      mItemLastDay,
 	agenda.Expires:      mItemExpires,
+	agenda.GraceLastDay: mItemGraceLastDay,
 }
 
 // Item tells the holder agenda item it, of certification c, in l, with its
@@ -23,14 +24,18 @@ var itemMsgs = [agenda.Expires + 1]msg{
 //   - WindowOpens: the renewal window opens on On, and the last day to
 //     renew, the day before Expires (RULES E2, D2);
 //   - CanRenew: the holder can renew from On, until the last day (RULES
-//     E3);
+//     E3), or, for an On on or after Expires, in the grace period after
+//     the expiry (RULES G1);
 //   - Reminder: reminder N, on On, and the last day and the expiry (RULES
 //     M1-M3);
 //   - LockoutLifts: another attempt at the renewal assessment may start
 //     from At, written with its time and offset by [Instant] (RULES A3);
 //   - LastDay: On is the last day to renew, and the expiry (RULES D2);
 //   - Expires: the credential expires on On, and is earned again by exam
-//     (RULES D2, N6).
+//     (RULES D2, N6);
+//   - GraceLastDay: On is the last day of the grace period after the
+//     expiry, on which a renewal is still allowed, and the expiry (RULES
+//     G1).
 //
 // c names the title as in [Decision]: its Name, quoted, or "this
 // certification" when it has none; Item does not compare c.ID with
@@ -47,6 +52,10 @@ func Item(l Language, c cert.Certification, it agenda.Item) string {
 		m = itemMsgs[it.Kind]
 	}
 	switch m {
+	case mItemCanRenew:
+		if !it.Expires.IsZero() && !it.On.Before(it.Expires) {
+			return l.format(mItemCanRenewLate, on, t, expires)
+		}
 	case mItemReminder:
 		if it.N <= 0 {
 			return l.format(mItemReminderN0, on, t, last, expires)

@@ -32,6 +32,11 @@ const (
 	mWindowFrom     // {from} {last}: the days on which the holder can renew
 	mWindowLast     // {last}: the last day to renew, once the holder can
 	mWindowNever    // {closes}: the assessment comes after the expiry
+	mGrace          // {expired} {last}: in the grace period, the holder can still renew
+	mGraceFrom      // {expired} {from} {last}: in the grace period, from a later day
+	mGraceAfter     // {expires} {last}: the grace period that follows the window
+	mGraceLater     // {from} {expires} {last}: the assessment comes in the grace period
+	mGraceNever     // {last}: the assessment comes after the grace period
 
 	// Why a holder may not renew, a clause for {why}, one per Reason.
 	mWhyNotHeld
@@ -49,6 +54,8 @@ const (
 	mItemLockoutLifts // {at} {title}
 	mItemLastDay      // {on} {title} {expires}
 	mItemExpires      // {on} {title}
+	mItemGraceLastDay // {on} {title} {expires}
+	mItemCanRenewLate // {on} {title} {expires}: the first renewal day lies in the grace period
 	mItemUnknown      // {on} {title}
 
 	// Refusals: the typed errors, with their data.

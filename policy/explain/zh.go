@@ -27,6 +27,11 @@ var chinese = [numMsgs]string{
 	mWindowFrom:     "您可以在 {from} 至 {last} 期间更新此认证。",
 	mWindowLast:     "更新此认证的最后一天是 {last}。",
 	mWindowNever:    "此认证将于 {closes} 过期，而其更新评估在此之前不会推出，因此本次无法更新。",
+	mGrace:          "您的认证已于 {expired} 过期；您仍可更新此认证，最晚至 {last}。",
+	mGraceFrom:      "您的认证已于 {expired} 过期；您仍可在 {from} 至 {last} 期间更新此认证。",
+	mGraceAfter:     "此认证于 {expires} 过期后，您仍可在宽限期内更新，最晚至 {last}。",
+	mGraceLater:     "其更新评估自 {from} 起才推出，晚于此认证的过期日 {expires}：您可以在宽限期内从该日起更新，最晚至 {last}。",
+	mGraceNever:     "其更新评估在宽限期的最后一天 {last} 及之前都不会推出，因此本次无法更新。",
 
 	mWhyNotHeld:      "您当天未持有此认证",
 	mWhyNeverExpires: "此认证不会过期，因此无需更新",
@@ -42,6 +47,8 @@ var chinese = [numMsgs]string{
 	mItemLockoutLifts: "从 {at} 起，您可以再次尝试{title}的更新评估。",
 	mItemLastDay:      "{on} 是更新{title}的最后一天，此认证将于 {expires} 过期。",
 	mItemExpires:      "{title}将于 {on} 过期：自该日起不再有效，必须通过所需的考试来再次获得。",
+	mItemGraceLastDay: "{on} 是在宽限期内更新{title}的最后一天：此认证已于 {expires} 过期。",
+	mItemCanRenewLate: "从 {on} 起，您可以在宽限期内更新{title}：此认证已于 {expires} 过期。",
 	mItemUnknown:      "{on}，{title}有一项待办事项。",
 
 	mAttemptCannot:   "您在 {on} 不能参加更新评估：{why}。",

@@ -6,8 +6,9 @@
 //
 // [Calendar.Render] writes one VCALENDAR with one VEVENT per
 // [agenda.Item], in the order given: an all-day event (DTSTART;VALUE=DATE)
-// for an item of a day, and a timed event in UTC for the instant a retake
-// lockout lifts (RULES A3). Each event's UID is derived from the holder's
+// for an item of a day, such as the last day to renew (RULES D2) or the
+// last day of a grace period (RULES G1), and a timed event in UTC for the
+// instant a retake lockout lifts (RULES A3). Each event's UID is derived from the holder's
 // MCID, the title, the kind of item and its day, so that a calendar client
 // that imports the agenda again updates its events rather than adding
 // copies. DTSTAMP is the instant the caller passes: nothing here reads a
@@ -76,6 +77,7 @@ var summaries = [...]string{
 	agenda.LockoutLifts: "Next attempt allowed",
 	agenda.LastDay:      "Last day to renew",
 	agenda.Expires:      "Expires",
+	agenda.GraceLastDay: "Last day to renew in the grace period",
 }
 
 // Render returns the iCalendar text of items (see the package doc).

@@ -209,3 +209,21 @@ func TestAlarmDurations(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderGrace checks the event of the last day of a grace period
+// (RULES G1): an all-day event, like the last day's, that reads back.
+func TestRenderGrace(t *testing.T) {
+	it := agenda.Item{Kind: agenda.GraceLastDay, Cert: "azure-administrator", On: day("2022-08-13"), Expires: day("2022-07-15")}
+	c := ical.Calendar{MCID: "1000001", Stamp: stamp}
+	out := c.Render([]agenda.Item{it})
+	for _, want := range []string{
+		"UID:gracelastday-20220813-azure-administrator@1000001.certrenew\r\n",
+		"DTSTART;VALUE=DATE:20220813\r\nDTEND;VALUE=DATE:20220814\r\n",
+		"SUMMARY:Last day to renew in the grace period: azure-administrator\r\n",
+	} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("the calendar lacks %q:\n%s", want, out)
+		}
+	}
+	checkParsed(t, c, append(items(), it))
+}
