@@ -70,6 +70,10 @@ var (
 
 	// ErrUnknownReason: text or a value that names no [Reason].
 	ErrUnknownReason = errors.New("policy: unknown reason")
+
+	// ErrUnknownProgram: a title of a program that the policy does not
+	// list, which [Policy.CheckCatalog] reports (RULES G8).
+	ErrUnknownProgram = errors.New("policy: unknown program")
 )
 
 // reasonErrs holds the sentinel of each Reason that refuses a renewal.

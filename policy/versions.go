@@ -1,6 +1,11 @@
 package policy
 
-import "github.com/certrenew/certrenew/cert"
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/certrenew/certrenew/cert"
+)
 
 // For returns the policy that governs c (RULES G8): the policy of the
 // program that c names in its Program field, when p lists it, and p itself
@@ -86,4 +91,46 @@ func governing(versions []Version, programs []Program, program string, d cert.Da
 		}
 	}
 	return q
+}
+
+// CheckCatalog reports the first title of cat, in the catalog's order,
+// whose program p does not list: an error matching [ErrUnknownProgram] that
+// names the title and the program, or nil (RULES G8). Such a title is
+// governed by p itself ([Policy.For]), which is seldom what a file that
+// names programs means; a service that loads a policy and a catalog checks
+// the two together with it.
+func (p Policy) CheckCatalog(cat cert.Catalog) error {
+	for c := range cat.All() {
+		if c.Program == "" || p.lists(c.Program) {
+			continue
+		}
+		return fmt.Errorf("%w: %q of program %q: the policy lists %s", ErrUnknownProgram, c.ID, c.Program, p.programNames())
+	}
+	return nil
+}
+
+// lists reports whether p lists the program of the given name.
+func (p Policy) lists(name string) bool {
+	for i := range p.Programs {
+		if p.Programs[i].Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// programNames says which programs p lists: `"google-cloud", "isc2"` or
+// "none".
+func (p Policy) programNames() string {
+	if len(p.Programs) == 0 {
+		return "none"
+	}
+	s := ""
+	for i, g := range p.Programs {
+		if i > 0 {
+			s += ", "
+		}
+		s += strconv.Quote(g.Name)
+	}
+	return s
 }

@@ -91,6 +91,7 @@ var english = [numMsgs]string{
 	mErrDateRange:            "No day was given, or the day is too late: an expiry cannot fall after {max}.",
 	mErrInvalidPolicy:        "The renewal policy is not valid.",
 	mErrUnknownReason:        "That is not a known reason.",
+	mErrUnknownProgram:       "The policy has no rules for that certification program.",
 	mErrInvalidLog:           "The event log cannot be read.",
 	mErrNoKind:               "An event is of no known kind.",
 	mErrEventOrder:           "An event is dated before the event before it: the events must be in order of their days.",

@@ -40,6 +40,7 @@ var sentinels = [...]sentinel{
 	{policy.ErrUnknownCertification, mErrUnknownCert, 0},
 	{policy.ErrDateOutOfRange, mErrDateRange, 0},
 	{policy.ErrUnknownReason, mErrUnknownReason, 0},
+	{policy.ErrUnknownProgram, mErrUnknownProgram, 0},
 
 	// Package assessment: the retake rule (RULES A2-A5).
 	{assessment.ErrCapReached, mErrCapReached, 0},

@@ -104,6 +104,7 @@ const (
 	mErrDateRange // {max}: the last day a cert.Date holds
 	mErrInvalidPolicy
 	mErrUnknownReason
+	mErrUnknownProgram
 	mErrInvalidLog
 	mErrNoKind
 	mErrEventOrder

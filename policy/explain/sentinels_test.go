@@ -48,6 +48,7 @@ var allSentinels = []struct {
 	{"policy.ErrDateOutOfRange", policy.ErrDateOutOfRange},
 	{"policy.ErrInvalidPolicy", policy.ErrInvalidPolicy},
 	{"policy.ErrUnknownReason", policy.ErrUnknownReason},
+	{"policy.ErrUnknownProgram", policy.ErrUnknownProgram},
 
 	{"history.ErrInvalidLog", history.ErrInvalidLog},
 	{"history.ErrNoKind", history.ErrNoKind},

@@ -95,6 +95,7 @@ var chinese = [numMsgs]string{
 	mErrDateRange:            "未提供日期，或日期太晚：失效日期不能晚于 {max}。",
 	mErrInvalidPolicy:        "更新政策无效。",
 	mErrUnknownReason:        "这不是已知的原因。",
+	mErrUnknownProgram:       "该政策没有这个认证项目的规则。",
 	mErrInvalidLog:           "无法读取事件日志。",
 	mErrNoKind:               "某个事件的类型未知。",
 	mErrEventOrder:           "某个事件的日期早于其前一个事件：事件必须按日期顺序排列。",

@@ -1,0 +1,100 @@
+package policy_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/policy"
+)
+
+// TestCheckCatalog checks RULES G8: a catalog title of a program that the
+// policy does not list is reported, naming the title and the program.
+func TestCheckCatalog(t *testing.T) {
+	admin := cert.Certification{ID: "azure-administrator", Name: "Azure Administrator", Level: cert.Associate}
+	gca := cert.Certification{ID: "google-professional-cloud-architect", Name: "Professional Cloud Architect", Level: cert.Specialty, Program: "google-cloud"}
+	cissp := cert.Certification{ID: "isc2-cissp", Name: "CISSP", Level: cert.Specialty, Program: "isc2"}
+	catalog, err := cert.NewCatalog(admin, gca, cissp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	google := policy.Program{Name: "google-cloud", Policy: policy.Microsoft()}
+	isc2 := policy.Program{Name: "isc2", Policy: policy.Microsoft()}
+	tests := []struct {
+		name     string
+		programs []policy.Program
+		want     string // "" for no error
+	}{
+		{"G8 every program listed", []policy.Program{google, isc2}, ""},
+		{"G8 no program listed", nil, `policy: unknown program: "google-professional-cloud-architect" of program "google-cloud": the policy lists none`},
+		{"G8 one program missing", []policy.Program{google}, `policy: unknown program: "isc2-cissp" of program "isc2": the policy lists "google-cloud"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := policy.Microsoft()
+			p.Programs = tt.programs
+			err := p.CheckCatalog(catalog)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("CheckCatalog = %v, want nil", err)
+			case tt.want != "" && (err == nil || err.Error() != tt.want || !errors.Is(err, policy.ErrUnknownProgram)):
+				t.Errorf("CheckCatalog = %v, want %q matching ErrUnknownProgram", err, tt.want)
+			}
+		})
+	}
+	if err := policy.Microsoft().CheckCatalog(cert.Roadmap()); err != nil {
+		t.Errorf("G8 the roadmap, with no programs, under Microsoft's policy: %v", err)
+	}
+}
+
+// ExamplePolicy_At shows RULES G7: a version in force from 2024-01-01 with
+// a window of 180 days decides the days from then on, and only those.
+func ExamplePolicy_At() {
+	today := policy.Policy{
+		Terms:           []policy.Term{{Months: 12}},
+		WindowDays:      180,
+		ExtensionMonths: 12,
+		MarketAgeMonths: 6,
+	}
+	p := policy.Microsoft()
+	p.Versions = []policy.Version{{From: cert.NewDate(2024, time.January, 1), Policy: today}}
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	holder := cert.Profile{MCID: "1", Learn: "ada@example.com", Credentials: []cert.Credential{
+		{Cert: admin.ID, Earned: cert.NewDate(2023, time.June, 30), Expires: cert.NewDate(2024, time.June, 30)},
+	}}
+	for _, on := range []cert.Date{cert.NewDate(2023, time.December, 31), cert.NewDate(2024, time.January, 1)} {
+		fmt.Println(on, p.At(on).WindowDays, p.Eligibility(holder, admin, on))
+	}
+	// Output:
+	// 2023-12-31 0 Eligible, window [2023-12-30, 2024-06-30), eligible from 2023-12-30
+	// 2024-01-01 180 NotYetOpen, window [2024-01-02, 2024-06-30), eligible from 2024-01-02
+}
+
+// ExamplePolicy_For shows RULES G8: one policy answers a Microsoft title
+// under its own rules and a Google Cloud title under its program's.
+func ExamplePolicy_For() {
+	google := policy.Policy{
+		Terms:           []policy.Term{{Months: 24}},
+		WindowDays:      60,
+		GraceDays:       30,
+		ExtensionMonths: 24,
+		ExtendFrom:      policy.FromPass,
+	}
+	p := policy.Microsoft()
+	p.Programs = []policy.Program{{Name: "google-cloud", Policy: google}}
+	gca := cert.Certification{ID: "google-professional-cloud-architect", Level: cert.Specialty, Program: "google-cloud"}
+	holder := cert.Profile{MCID: "1", Learn: "ada@example.com", Credentials: []cert.Credential{
+		{Cert: gca.ID, Earned: cert.NewDate(2022, time.March, 1), Expires: cert.NewDate(2024, time.March, 1)},
+	}}
+	fmt.Println(p.For(gca).WindowDays, p.For(gca).GraceDays)
+	fmt.Println(p.Eligibility(holder, gca, cert.NewDate(2024, time.March, 15)))
+	renewed, _ := p.Renew(holder, gca, cert.NewDate(2024, time.March, 15))
+	cr, _ := renewed.Credential(gca.ID)
+	fmt.Println(cr.Expires)
+	// Output:
+	// 60 30
+	// Eligible, window [2024-01-01, 2024-03-01), eligible from 2024-01-01, grace until 2024-03-31, in grace
+	// 2026-03-15
+}
