@@ -70,14 +70,14 @@ func emptyCycle(cr cert.Credential) assessment.Cycle {
 // slice are never changed. RecordAttempt allocates the new cycle's
 // attempts, and on a pass the renewed profile's slice.
 func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle assessment.Cycle, a assessment.Attempt) (cert.Profile, assessment.Cycle, error) {
-	if err := checkTitle(c); err != nil {
+	if err := checkTitle(&c); err != nil {
 		return pr, cycle, err
 	}
 	if cycle.Credential().Cert != c.ID {
 		return pr, cycle, fmt.Errorf("%w: a cycle of %q used for %q", assessment.ErrStaleCycle, cycle.Credential().Cert, c.ID)
 	}
 	if cycle.Passed() {
-		return pr, cycle, passedError(c, cycle.Credential())
+		return pr, cycle, passedError(c.ID, cycle.Credential())
 	}
 	if cr, held := pr.Credential(c.ID); held {
 		if err := cycle.For(cr); err != nil {
@@ -88,8 +88,8 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 	if cycle.Len() > 0 {
 		first = cycle.At(0).At
 	}
-	q := p.rules(c, cert.DateOf(a.At))
-	if err := q.checkDay(pr, c, cycle.Len() > 0, p.firstSpan(q, c, first), first, a); err != nil {
+	q := p.rules(&c, cert.DateOf(a.At))
+	if err := q.checkDay(&pr, &c, cycle.Len() > 0, p.firstSpan(q, &c, first), first, a); err != nil {
 		return pr, cycle, err
 	}
 	var next assessment.Cycle
@@ -105,12 +105,11 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 	if !a.Passed {
 		return pr, next, nil
 	}
-	renewed, err := q.Renew(pr, c, cert.DateOf(a.At))
+	cr, err := q.renewCredential(&pr, &c, cert.DateOf(a.At))
 	if err != nil {
 		return pr, cycle, err
 	}
-	cr, _ := renewed.Credential(c.ID)
-	return renewed, emptyCycle(cr), nil
+	return pr.With(cr), emptyCycle(cr), nil
 }
 
 // CheckAttempt reports whether attempt a at c's renewal assessment may be
@@ -126,20 +125,20 @@ func (p Policy) RecordAttempt(pr cert.Profile, c cert.Certification, cycle asses
 //
 // CheckAttempt allocates nothing unless it refuses.
 func (p Policy) CheckAttempt(pr cert.Profile, c cert.Certification, attempts []assessment.Attempt, a assessment.Attempt) error {
-	if err := checkTitle(c); err != nil {
+	if err := checkTitle(&c); err != nil {
 		return err
 	}
 	n := len(attempts)
 	if n > 0 && attempts[n-1].Passed {
 		cr, _ := pr.Credential(c.ID)
-		return passedError(c, cr)
+		return passedError(c.ID, cr)
 	}
 	var first time.Time
 	if n > 0 {
 		first = attempts[0].At
 	}
-	q := p.rules(c, cert.DateOf(a.At))
-	if err := q.checkDay(pr, c, n > 0, p.firstSpan(q, c, first), first, a); err != nil {
+	q := p.rules(&c, cert.DateOf(a.At))
+	if err := q.checkDay(&pr, &c, n > 0, p.firstSpan(q, &c, first), first, a); err != nil {
 		return err
 	}
 	if q.ladder() {
@@ -150,7 +149,7 @@ func (p Policy) CheckAttempt(pr cert.Profile, c cert.Certification, attempts []a
 
 // ladder reports whether p's renewal retake rule has more steps than
 // Retakes' own, or a cap; without, Retakes decides alone, and faster.
-func (p Policy) ladder() bool { return len(p.RetakesThen) > 0 || p.RetakesCap > 0 }
+func (p *Policy) ladder() bool { return len(p.RetakesThen) > 0 || p.RetakesCap > 0 }
 
 // checkDay holds the checks of an attempt that RecordAttempt and
 // CheckAttempt share: a history that began before the current window
@@ -159,9 +158,9 @@ func (p Policy) ladder() bool { return len(p.RetakesThen) > 0 || p.RetakesCap > 
 // policy that governs the attempt, and fs the span of the one that governs
 // the first attempt of the history, which is this cycle's when it lies in
 // the window of its own day's version (RULES G7).
-func (p Policy) checkDay(pr cert.Profile, c cert.Certification, hasFirst bool, fs span, first time.Time, a assessment.Attempt) error {
+func (p *Policy) checkDay(pr *cert.Profile, c *cert.Certification, hasFirst bool, fs span, first time.Time, a assessment.Attempt) error {
 	on := cert.DateOf(a.At)
-	d := p.Eligibility(pr, c, on)
+	d := p.decision(pr, c, on)
 	if cr, held := pr.Credential(c.ID); held && hasFirst {
 		// A cycle's attempts are those since its window opened: a
 		// history that starts earlier is another cycle's, wrapped
@@ -182,7 +181,7 @@ func (p Policy) checkDay(pr cert.Profile, c cert.Certification, hasFirst bool, f
 // firstSpan returns the span of the policy that governs the first attempt
 // of a history, at the instant first, for a question about c that q, the
 // plain policy of p for the day asked, governs.
-func (p Policy) firstSpan(q Policy, c cert.Certification, first time.Time) span {
+func (p *Policy) firstSpan(q *Policy, c *cert.Certification, first time.Time) span {
 	if p.plain() {
 		return q.span()
 	}
@@ -190,6 +189,6 @@ func (p Policy) firstSpan(q Policy, c cert.Certification, first time.Time) span 
 }
 
 // passedError is the refusal of an attempt after a pass of the cycle of cr.
-func passedError(c cert.Certification, cr cert.Credential) error {
-	return fmt.Errorf("%w: the cycle of %q expiring %s ended with a pass", assessment.ErrPassed, c.ID, cr.Expires)
+func passedError(id cert.ID, cr cert.Credential) error {
+	return fmt.Errorf("%w: the cycle of %q expiring %s ended with a pass", assessment.ErrPassed, id, cr.Expires)
 }

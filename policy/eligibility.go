@@ -366,6 +366,12 @@ func (p Policy) Eligibility(pr cert.Profile, c cert.Certification, on cert.Date)
 	return decide(p.WindowMonths, p.WindowDays, p.GraceDays, p.MarketAgeMonths, p.Versions, p.Programs, pr.Credentials, pr.Learn, &c, on)
 }
 
+// decision is Eligibility on pointers, for the rules that ask it without
+// copying a Policy.
+func (p *Policy) decision(pr *cert.Profile, c *cert.Certification, on cert.Date) Decision {
+	return decide(p.WindowMonths, p.WindowDays, p.GraceDays, p.MarketAgeMonths, p.Versions, p.Programs, pr.Credentials, pr.Learn, c, on)
+}
+
 // A span is what a policy says of a credential's renewable days: its
 // window, in months or in days (RULES E2, G2), and its grace period
 // (RULES G1).

@@ -36,21 +36,18 @@ func (p Policy) AppendReminders(dst []cert.Date, c cert.Certification, cr cert.C
 	if !c.Level.IsValid() || c.Level == cert.Fundamentals || cr.Expires.IsZero() || cr.Earned.IsZero() || cr.Cert != c.ID {
 		return dst
 	}
-	if len(p.Programs) > 0 {
-		p = p.For(c)
-	}
-	if len(p.Versions) == 0 {
-		return p.appendReminders(dst, MaxReminders, c, cr, cert.Date{}, cert.Date{})
+	g := p.program(c.Program)
+	if len(g.Versions) == 0 {
+		return g.appendReminders(dst, MaxReminders, &c, cr, cert.Date{}, cert.Date{})
 	}
 	// Each version sends the reminders that fall on its own days (RULES
 	// G7): the days from its From to the next version's.
 	n := len(dst)
-	vs := p.Versions
-	p.Versions = nil
+	vs := g.Versions
 	for i := -1; i < len(vs) && len(dst)-n < MaxReminders; i++ {
-		q, from, until := p, cert.Date{}, vs[0].From
+		q, from, until := g, cert.Date{}, vs[0].From
 		if i >= 0 {
-			q, from, until = vs[i].Policy, vs[i].From, cert.Date{}
+			q, from, until = &vs[i].Policy, vs[i].From, cert.Date{}
 			if i+1 < len(vs) {
 				until = vs[i+1].From
 			}
@@ -58,15 +55,15 @@ func (p Policy) AppendReminders(dst []cert.Date, c cert.Certification, cr cert.C
 		if !until.IsZero() && !until.After(cr.Earned) || !from.Before(cr.Expires) {
 			continue // the version governs no day of this cycle
 		}
-		dst = q.appendReminders(dst, MaxReminders-(len(dst)-n), c, cr, from, until)
+		dst = q.appendReminders(dst, MaxReminders-(len(dst)-n), &c, cr, from, until)
 	}
 	return dst
 }
 
-// appendReminders is AppendReminders under the plain policy p, for at most
-// room reminders that fall on the days [from, until), the zero Date for no
-// bound.
-func (p Policy) appendReminders(dst []cert.Date, room int, c cert.Certification, cr cert.Credential, from, until cert.Date) []cert.Date {
+// appendReminders is AppendReminders under the fields of p alone, one
+// version's, for at most room reminders that fall on the days [from,
+// until), the zero Date for no bound.
+func (p *Policy) appendReminders(dst []cert.Date, room int, c *cert.Certification, cr cert.Credential, from, until cert.Date) []cert.Date {
 	x := cr.Expires
 	offered, never := p.offeredFrom(c)
 	if never {

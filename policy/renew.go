@@ -30,7 +30,7 @@ import (
 // a refusal Earn returns pr as it was given. pr and its slice are never
 // changed.
 func (p Policy) Earn(pr cert.Profile, c cert.Certification, on cert.Date) (cert.Profile, error) {
-	cr, err := p.EarnCredential(pr, c, on)
+	cr, err := p.earnCredential(&pr, &c, on)
 	if err != nil {
 		return pr, err
 	}
@@ -43,6 +43,12 @@ func (p Policy) Earn(pr cert.Profile, c cert.Certification, on cert.Date) (cert.
 // place of pr's for c, as [cert.Profile.With] does. It allocates nothing
 // unless it refuses.
 func (p Policy) EarnCredential(pr cert.Profile, c cert.Certification, on cert.Date) (cert.Credential, error) {
+	return p.earnCredential(&pr, &c, on)
+}
+
+// earnCredential is EarnCredential on pointers, so that the rules it calls
+// copy no Policy.
+func (p *Policy) earnCredential(pr *cert.Profile, c *cert.Certification, on cert.Date) (cert.Credential, error) {
 	if err := checkTitle(c); err != nil {
 		return cert.Credential{}, err
 	}
@@ -57,11 +63,11 @@ func (p Policy) EarnCredential(pr cert.Profile, c cert.Certification, on cert.Da
 			return cert.Credential{}, fmt.Errorf("%w: %q on %s, before %s", ErrBackdated, c.ID, on, cur.Earned)
 		}
 	}
-	expires := p.Expiry(c, on)
+	expires := p.expiry(c, on)
 	if c.Level != cert.Fundamentals && expires.IsZero() {
 		return cert.Credential{}, fmt.Errorf("%w: %q earned on %s would expire after 9999-12-31", ErrDateOutOfRange, c.ID, on)
 	}
-	if len(c.Prerequisites) > 0 && !holdsAny(pr, c.Prerequisites, on) {
+	if len(c.Prerequisites) > 0 && !holdsAny(*pr, c.Prerequisites, on) {
 		return cert.Credential{}, fmt.Errorf("%w: %q on %s needs one of %q", ErrMissingPrerequisite, c.ID, on, c.Prerequisites)
 	}
 	return cert.Credential{Cert: c.ID, Earned: on, Expires: expires}, nil
@@ -69,7 +75,7 @@ func (p Policy) EarnCredential(pr cert.Profile, c cert.Certification, on cert.Da
 
 // checkTitle refuses a certification with no ID or no real level, which is
 // no title, with ErrUnknownCertification.
-func checkTitle(c cert.Certification) error {
+func checkTitle(c *cert.Certification) error {
 	if c.ID == "" || !c.Level.IsValid() {
 		return fmt.Errorf("%w: id %q, level %v", ErrUnknownCertification, c.ID, c.Level)
 	}
@@ -115,7 +121,7 @@ func holdsAny(pr cert.Profile, ids []cert.ID, on cert.Date) bool {
 // renewal whose new expiry would fall after 9999-12-31 is refused with
 // [ErrDateOutOfRange]. pr and its slice are never changed.
 func (p Policy) Renew(pr cert.Profile, c cert.Certification, passed cert.Date) (cert.Profile, error) {
-	cr, err := p.RenewCredential(pr, c, passed)
+	cr, err := p.renewCredential(&pr, &c, passed)
 	if err != nil {
 		return pr, err
 	}
@@ -128,13 +134,17 @@ func (p Policy) Renew(pr cert.Profile, c cert.Certification, passed cert.Date) (
 // credential in place of pr's for c, as [cert.Profile.With] does. It
 // allocates nothing unless it refuses.
 func (p Policy) RenewCredential(pr cert.Profile, c cert.Certification, passed cert.Date) (cert.Credential, error) {
+	return p.renewCredential(&pr, &c, passed)
+}
+
+// renewCredential is RenewCredential on pointers, so that the rules it
+// calls copy no Policy.
+func (p *Policy) renewCredential(pr *cert.Profile, c *cert.Certification, passed cert.Date) (cert.Credential, error) {
 	if err := checkTitle(c); err != nil {
 		return cert.Credential{}, err
 	}
-	if !p.plain() {
-		p = p.rules(c, passed)
-	}
-	if d := p.Eligibility(pr, c, passed); !d.Eligible {
+	p = p.rules(c, passed)
+	if d := p.decision(pr, c, passed); !d.Eligible {
 		return cert.Credential{}, &NotEligibleError{Op: OpRenew, Cert: c.ID, On: passed, Decision: d}
 	}
 	renewed, _ := pr.Credential(c.ID)

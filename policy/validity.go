@@ -14,18 +14,21 @@ import (
 // (RULES V1), and also, meaning no answer, for a title with no real level, the
 // zero day, or a day whose expiry falls after 9999-12-31.
 func (p Policy) Expiry(c cert.Certification, earned cert.Date) cert.Date {
+	return p.expiry(&c, earned)
+}
+
+// expiry is Expiry on pointers, which the other rules call without copying
+// a Policy.
+func (p *Policy) expiry(c *cert.Certification, earned cert.Date) cert.Date {
 	if c.Level == cert.Fundamentals || !c.Level.IsValid() {
 		return cert.Date{}
 	}
-	if !p.plain() {
-		p = p.rules(c, earned)
-	}
-	return earned.AddMonths(p.termMonths(earned))
+	return earned.AddMonths(p.rules(c, earned).termMonths(earned))
 }
 
 // termMonths returns the validity in months of the term in force on day d,
 // or 0 when no term is.
-func (p Policy) termMonths(d cert.Date) int {
+func (p *Policy) termMonths(d cert.Date) int {
 	months := 0
 	for _, t := range p.Terms {
 		if t.From.After(d) {
@@ -42,7 +45,7 @@ func (p Policy) termMonths(d cert.Date) int {
 // (RULES E6). It reports never when the launch day plus the market age lies
 // after 9999-12-31: E6 is for a day that is not known, and that assessment
 // is never offered.
-func (p Policy) offeredFrom(c cert.Certification) (from cert.Date, never bool) {
+func (p *Policy) offeredFrom(c *cert.Certification) (from cert.Date, never bool) {
 	return offeredFrom(p.MarketAgeMonths, c.Launched, c.RenewalFrom)
 }
 
@@ -76,7 +79,7 @@ func (s span) window(cr cert.Credential) Window {
 var firstDay = cert.NewDate(1, time.January, 1)
 
 // span returns what p says of a credential's renewable days.
-func (p Policy) span() span { return span{p.WindowMonths, p.WindowDays, p.GraceDays} }
+func (p *Policy) span() span { return span{p.WindowMonths, p.WindowDays, p.GraceDays} }
 
 // eligibleFrom returns the first day of w, or of the grace period after it
 // up to graceEnds (zero for none), on which the holder of a credential

@@ -55,21 +55,35 @@ func (p Policy) At(d cert.Date) Policy {
 	return p
 }
 
-// rules returns the plain policy, one program's one version, that governs
-// the question about c on day d.
-func (p Policy) rules(c cert.Certification, d cert.Date) Policy {
-	if len(p.Programs) > 0 {
-		p = p.For(c)
+// rules returns the policy whose fields govern the question about c on day
+// d, one program's one version, without copying a Policy: p itself, or a
+// policy inside its programs or versions. Its fields are those to read;
+// asked again of the same title and day, it answers itself.
+func (p *Policy) rules(c *cert.Certification, d cert.Date) *Policy {
+	if len(p.Versions)+len(p.Programs) > 0 {
+		if q := governing(p.Versions, p.Programs, c.Program, d); q != nil {
+			return q
+		}
 	}
-	if len(p.Versions) > 0 {
-		p = p.At(d)
+	return p
+}
+
+// program returns the policy of the program of the given name, when p
+// lists it, or p itself, as [Policy.For] does, without copying a Policy.
+func (p *Policy) program(name string) *Policy {
+	if name != "" {
+		for i := range p.Programs {
+			if p.Programs[i].Name == name {
+				return &p.Programs[i].Policy
+			}
+		}
 	}
 	return p
 }
 
 // plain reports whether p has neither versions nor programs, so that it
 // governs every question itself.
-func (p Policy) plain() bool { return len(p.Versions) == 0 && len(p.Programs) == 0 }
+func (p *Policy) plain() bool { return len(p.Versions) == 0 && len(p.Programs) == 0 }
 
 // governing returns the policy that governs a question on day d about a
 // title of the given program, under a policy with these versions and
