@@ -132,6 +132,16 @@ func (s snapshot) diff(pr cert.Profile) string {
 func clonePolicy(p policy.Policy) policy.Policy {
 	p.Terms = slices.Clone(p.Terms)
 	p.Schedule.DaysBefore = slices.Clone(p.Schedule.DaysBefore)
+	p.RetakesThen = slices.Clone(p.RetakesThen)
+	p.ExamRetakes.Then = slices.Clone(p.ExamRetakes.Then)
+	p.Versions = slices.Clone(p.Versions)
+	for i := range p.Versions {
+		p.Versions[i].Policy = clonePolicy(p.Versions[i].Policy)
+	}
+	p.Programs = slices.Clone(p.Programs)
+	for i := range p.Programs {
+		p.Programs[i].Policy = clonePolicy(p.Programs[i].Policy)
+	}
 	return p
 }
 
