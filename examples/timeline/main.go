@@ -26,13 +26,27 @@
 // Usage:
 //
 //	go run ./examples/timeline [-today 2026-12-01] [-json | -ics [-alarm DURATION] | -svg]
-//		[-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]
+//		[-policy FILE] [-catalog FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]
 //
 // -today is the day to decide on, to replay the log as of, and to place the
 // sample story around (by default the current day in the local time zone);
 // -json prints JSON instead of a table; -policy reads the policy from a
 // JSON file (the form of [policy.Policy.MarshalJSON]) instead of using
-// Microsoft's. -events replays the event log of a JSON file (the form
+// Microsoft's. -catalog reads the catalog of titles from a JSON file (the
+// form [cert.ParseCatalog] reads) instead of using the roadmap. Once both
+// are loaded, the policy and the catalog are checked together with
+// [policy.Policy.CheckCatalog] when either names programs, and a title of a
+// program the policy does not list is refused (RULES G8). With -events the
+// log is replayed in that catalog, each title decided under its program's
+// policy, so that one log may hold the titles of several programs, as
+// policies/catalog.json and policies/workforce.json at the repository's
+// root do. The sample story, without -events, keeps its roadmap titles:
+// azure-administrator, azure-solutions-architect, azure-iot-developer and
+// azure-security-engineer must be in the catalog, or the program says
+// which are missing, and its fundamentals title, azure-fundamentals, is
+// added to a catalog that lacks it, as to the roadmap.
+//
+// -events replays the event log of a JSON file (the form
 // [history.ParseLog] reads) instead of the sample's, and -mcid names the
 // holder whose log it is (by default the sample's, 1000001). Events after
 // -today are not replayed; the output counts them. -lenient replays with
@@ -76,7 +90,10 @@
 // -json, -ics and -svg each choose the output: given together, they get a
 // one-line error.
 //
-// A bad flag or file gets a one-line error and exit status 2, and so does
+// A bad flag or file gets a one-line error and exit status 2 (a catalog
+// file among them, that cannot be read, that is not a valid catalog, that
+// names a program the policy does not list, or, without -events, that
+// lacks the sample's titles), and so does
 // a day or a valid policy on which the story cannot hold, such as a day
 // before the first renewal it needs or a policy that sends no reminders:
 // the line says why. A log that is not the JSON form of events (with
@@ -84,8 +101,9 @@
 // get one line that names the event by its number in the log, from 1,
 // exit status 2, and nothing on stdout. The line tells a refusal of the
 // library through explain, with the rule that refuses an event, and the
-// value at fault in a log or a policy with what its parser found wrong
-// there, in the parser's words.
+// value at fault in a log, a policy or a catalog with what its parser found
+// wrong there, in the parser's words, and a title of a program the policy
+// does not list with its program and the programs the policy lists.
 package main
 
 import (
@@ -115,6 +133,7 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	today := fs.String("today", cert.DateOf(now).String(), "the `day` to decide on, as 2006-01-02, and to replay the log as of; the sample log is built around it")
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
 	policyFile := fs.String("policy", "", "read the policy from the JSON file `FILE` instead of using Microsoft's")
+	catalogFile := fs.String("catalog", "", "read the catalog from the JSON file `FILE` instead of using the roadmap; without -events it must hold the sample story's four roadmap titles (the story adds its fundamentals title if it is missing)")
 	eventsFile := fs.String("events", "", "replay the event log in the JSON file `FILE` instead of the sample holder's")
 	mcid := fs.String("mcid", sampleMCID, "the `MCID` of the holder whose log is replayed")
 	lenient := fs.Bool("lenient", false, "skip the events the rules refuse, and report them, instead of stopping at the first")
@@ -127,7 +146,7 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json | -ics [-alarm DURATION] | -svg] [-policy FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]")
+			fmt.Fprintln(stdout, "usage: timeline [-today 2006-01-02] [-json | -ics [-alarm DURATION] | -svg] [-policy FILE] [-catalog FILE] [-events FILE] [-mcid MCID] [-lenient] [-lang TAG]")
 			fs.PrintDefaults()
 			return 0
 		}
@@ -173,10 +192,28 @@ func run(args []string, now time.Time, stdout, stderr io.Writer) int {
 			return refuse("-policy: "+*policyFile+": ", err)
 		}
 	}
+	cat, where := catalog(), "" // where: the file a refusal of the two together names
+	if *policyFile != "" {
+		where = "-policy: " + *policyFile + ": "
+	}
+	if *catalogFile != "" {
+		where = "-catalog: " + *catalogFile + ": "
+		if cat, err = readCatalog(*catalogFile); err != nil {
+			return refuse(where, err)
+		}
+	}
+	if err := checkPrograms(p, cat); err != nil {
+		return refuse(where, err)
+	}
+	if *catalogFile != "" && *eventsFile == "" {
+		if cat, err = storyCatalog(cat); err != nil {
+			return refuse(where, err)
+		}
+	}
 	if *mcid == "" {
 		return refuse("-mcid: ", fail(wErrMCID))
 	}
-	r := history.Replayer{Policy: p, Catalog: catalog()}
+	r := history.Replayer{Policy: p, Catalog: cat}
 	var tl timeline
 	if *eventsFile == "" {
 		if tl, err = place(r, *mcid, day, *lenient); err != nil {
@@ -269,6 +306,30 @@ func readLog(name string) ([]history.Event, error) {
 		return nil, err
 	}
 	return history.ParseLog(data)
+}
+
+// readCatalog reads a catalog from a JSON file with cert.ParseCatalog,
+// which checks it and refuses null and empty files.
+func readCatalog(name string) (cert.Catalog, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return cert.Catalog{}, err
+	}
+	return cert.ParseCatalog(data)
+}
+
+// checkPrograms checks p and cat together with [policy.Policy.CheckCatalog]
+// when either names programs: a title of a program p does not list would
+// be decided by p's own rules (RULES G8).
+func checkPrograms(p policy.Policy, cat cert.Catalog) error {
+	named := len(p.Programs) > 0
+	for c := range cat.All() {
+		named = named || c.Program != ""
+	}
+	if !named {
+		return nil
+	}
+	return p.CheckCatalog(cat)
 }
 
 // readPolicy reads a policy from a JSON file with policy.Parse, which

@@ -458,7 +458,7 @@ func TestHelp(t *testing.T) {
 		if code := run([]string{arg}, now, &out, &errs); code != 0 || errs.Len() != 0 {
 			t.Errorf("run(%s) = %d, stderr %q", arg, code, errs.String())
 		}
-		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-events FILE", "-mcid MCID", "-lenient", "-lang TAG", "-ics", "-alarm DURATION", "-svg"} {
+		for _, flag := range []string{"usage: timeline ", "-today", "-json", "-policy FILE", "-catalog FILE", "-events FILE", "-mcid MCID", "-lenient", "-lang TAG", "-ics", "-alarm DURATION", "-svg"} {
 			if !strings.Contains(out.String(), flag) {
 				t.Errorf("run(%s) usage lacks %q: %q", arg, flag, out.String())
 			}

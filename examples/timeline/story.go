@@ -62,15 +62,35 @@ var azureFundamentals = cert.Certification{
 
 // catalog returns the roadmap with the fundamentals title first.
 func catalog() cert.Catalog {
-	certs := []cert.Certification{azureFundamentals}
-	for c := range cert.Roadmap().All() {
-		certs = append(certs, c)
-	}
-	c, err := cert.NewCatalog(certs...)
+	c, err := storyCatalog(cert.Roadmap())
 	if err != nil {
 		panic(err) // the roadmap and one literal: a bug, not an input
 	}
 	return c
+}
+
+// storyCatalog returns the catalog the sample story is told in from cat:
+// cat itself, with the fundamentals title first where cat lacks a title of
+// that ID, as the roadmap does. It refuses a catalog that lacks one of the
+// story's other titles, which it cannot stand in for, naming them all.
+func storyCatalog(cat cert.Catalog) (cert.Catalog, error) {
+	var missing []string
+	for _, id := range []cert.ID{renewedID, expertID, openID, againID} {
+		if _, ok := cat.Lookup(id); !ok {
+			missing = append(missing, string(id))
+		}
+	}
+	if len(missing) > 0 {
+		return cert.Catalog{}, fail(wErrStoryTitles, list(missing))
+	}
+	if _, ok := cat.Lookup(fundamentalsID); ok {
+		return cat, nil
+	}
+	certs := []cert.Certification{azureFundamentals}
+	for c := range cat.All() {
+		certs = append(certs, c)
+	}
+	return cert.NewCatalog(certs...)
 }
 
 // sample returns the sample holder's event log under p and the catalog

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/certrenew/certrenew/cert"
@@ -123,6 +124,7 @@ const (
 	wErrOutputs        // [1] the flags given that each choose the output, joined by wListSep
 	wErrAlarmICS       // -alarm without -ics
 	wErrAlarm          // [1] a negative -alarm
+	wErrStoryTitles    // [1] the IDs of the story's titles a catalog lacks, a list
 
 	// The calendar of -ics.
 	wCalendarName // [1] MCID
@@ -243,6 +245,7 @@ var english = [numWords]string{
 	wErrOutputs:        "%[1]s: choose one output",
 	wErrAlarmICS:       "an alarm is for the events of -ics",
 	wErrAlarm:          "want a duration of 0 or more, not %[1]s",
+	wErrStoryTitles:    "the sample story needs %[1]s, which the catalog lacks: replay a log of its titles with -events",
 
 	wCalendarName: "Certification renewals of %[1]s",
 	wProdID:       "-//certrenew//timeline//EN",
@@ -366,6 +369,7 @@ var chinese = [numWords]string{
 	wErrOutputs:        "%[1]s：只能选择一种输出",
 	wErrAlarmICS:       "提醒只用于 -ics 的日历事件",
 	wErrAlarm:          "需要 0 或更长的时长，而不是 %[1]s",
+	wErrStoryTitles:    "示例故事需要 %[1]s，但目录中没有：请用 -events 重放其认证的事件日志",
 
 	wCalendarName: "%[1]s 的认证更新",
 	wProdID:       "-//certrenew//timeline//ZH",
@@ -432,6 +436,8 @@ func (p phrase) in(l explain.Language) string {
 			args[i] = time.Time(a).Format(texts(l)[wMoment])
 		case phrase:
 			args[i] = a.in(l)
+		case list:
+			args[i] = strings.Join(a, texts(l)[wListSep])
 		case policy.Reason:
 			args[i] = a.String()
 		case error:
@@ -448,6 +454,9 @@ func (p phrase) IsZero() bool { return p.w == 0 }
 
 // MarshalText implements encoding.TextMarshaler: p's English text.
 func (p phrase) MarshalText() ([]byte, error) { return []byte(p.in(explain.English)), nil }
+
+// A list is texts told in a row, each as it is, joined by wListSep.
+type list []string
 
 // A clock is an instant told as its time of day and offset, as an
 // attempt's time in the table.
@@ -484,9 +493,12 @@ func fail(w word, args ...any) error { return phraseError{say(w, args...)} }
 // tell returns err as the reader of l is told it: an error of the program
 // in its words, a file that cannot be read in the program's words with the
 // system's reason, and any other through explain.Error, with the rule that
-// refuses an event (RULES.md) and what a parser found wrong in an event log
-// or a policy, in the parser's own words: explain names the event or the
-// value at fault, but not always what is wrong with it.
+// refuses an event (RULES.md) and what a parser found wrong in an event log,
+// a policy or a catalog, in the parser's own words: explain names the event
+// or the value at fault, but not always what is wrong with it. A title of a
+// program the policy does not list ([policy.ErrUnknownProgram]) is told
+// with the title, its program and the programs the policy lists, in the
+// error's words.
 func tell(l explain.Language, err error) string {
 	var pe phraseError
 	var fe *fs.PathError
@@ -504,6 +516,7 @@ func tell(l explain.Language, err error) string {
 	var ee *history.EventError
 	var le *history.LogError
 	var pf *policy.FieldError
+	var ce *cert.CatalogError
 	switch {
 	case errors.As(err, &ee) && ee.Rule != "":
 		s += say(wRule, ee.Rule).in(l)
@@ -511,17 +524,27 @@ func tell(l explain.Language, err error) string {
 		s += say(wDetail, fieldText(le.Path, le.Err)).in(l)
 	case errors.As(err, &pf):
 		s += say(wDetail, fieldText(pf.Path, errors.New(pf.Problem))).in(l)
+	case errors.As(err, &ce):
+		problem := errors.New(ce.Problem)
+		if ce.Err != nil {
+			problem = ce.Err
+		}
+		s += say(wDetail, fieldText(ce.Path, problem)).in(l)
+	case errors.Is(err, policy.ErrUnknownProgram):
+		s += say(wDetail, strings.TrimPrefix(oneLine(err), policy.ErrUnknownProgram.Error()+": ")).in(l)
 	}
 	return s
 }
 
 // fieldText is the value at path and what is wrong with it, in a parser's
 // words, on one line: "[2].kind: missing", or the problem alone for a path
-// "". A day that cannot be read is left out, as explain tells it.
+// "". A day or a level that cannot be read is left out, as explain tells
+// it.
 func fieldText(path string, problem error) string {
 	var pe *cert.ParseError
+	var le *cert.LevelError
 	switch {
-	case errors.As(problem, &pe) && path != "":
+	case (errors.As(problem, &pe) || errors.As(problem, &le)) && path != "":
 		return path
 	case path != "":
 		return path + ": " + oneLine(problem)
