@@ -861,3 +861,41 @@ func TestG7A4_CycleAcrossVersions(t *testing.T) {
 		t.Errorf("A4/G7 a history from before the window: %v, want ErrStaleCycle", err)
 	}
 }
+
+// TestG7M2_FirstEligibleDayOfALaterVersion checks RULES G7 with M2: the
+// first day the holder can renew may be the first day of a version under
+// which the window is already open; its reminder goes out that day. The
+// policy's own window of 3 months opens on 2022-10-01 for an expiry on
+// 2023-01-01; the version from 2022-08-01, with 6 months, finds it open.
+func TestG7M2_FirstEligibleDayOfALaterVersion(t *testing.T) {
+	admin := title("azure-administrator")
+	p := policy.Microsoft()
+	p.WindowMonths = 3
+	p.Versions = []policy.Version{{From: day("2022-08-01"), Policy: policy.Microsoft()}}
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	pr := linked(cred(admin.ID, "2022-01-01", "2023-01-01"))
+	cr := pr.Credentials[0]
+	for _, tt := range []struct {
+		on   string
+		want policy.Reason
+	}{{"2022-07-31", policy.NotYetOpen}, {"2022-08-01", policy.Eligible}} {
+		if got := p.Eligibility(pr, admin, day(tt.on)).Reason; got != tt.want {
+			t.Errorf("G7 Eligibility(%s) = %v, want %v", tt.on, got, tt.want)
+		}
+	}
+	want := []cert.Date{day("2022-08-01"), day("2022-10-03"), day("2022-12-02"), day("2022-12-25")}
+	if diff := cmp.Diff(want, p.Reminders(admin, cr)); diff != "" {
+		t.Errorf("M2/G7 Reminders (-want +got):\n%s", diff)
+	}
+	// Eligible already under the policy's own window, the holder gets no
+	// second first-day reminder when a version with another window begins.
+	q := policy.Microsoft()
+	q.Versions = []policy.Version{{From: day("2022-08-01"), Policy: p.Versions[0].Policy}}
+	q.Versions[0].Policy.WindowMonths = 5
+	want = []cert.Date{day("2022-07-01"), day("2022-10-03"), day("2022-12-02"), day("2022-12-25")}
+	if diff := cmp.Diff(want, q.Reminders(admin, cr)); diff != "" {
+		t.Errorf("M2/G7 Reminders with a shorter later window (-want +got):\n%s", diff)
+	}
+}

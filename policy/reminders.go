@@ -38,12 +38,15 @@ func (p Policy) AppendReminders(dst []cert.Date, c cert.Certification, cr cert.C
 	}
 	g := p.program(c.Program)
 	if len(g.Versions) == 0 {
-		return g.appendReminders(dst, MaxReminders, &c, cr, cert.Date{}, cert.Date{})
+		dst, _ = g.appendReminders(dst, MaxReminders, &c, cr, cert.Date{}, cert.Date{}, false)
+		return dst
 	}
 	// Each version sends the reminders that fall on its own days (RULES
-	// G7): the days from its From to the next version's.
+	// G7): the days from its From to the next version's. The first day the
+	// holder can renew is the first such day of any version.
 	n := len(dst)
 	vs := g.Versions
+	seen := false // whether the holder could renew on a day of an earlier version
 	for i := -1; i < len(vs) && len(dst)-n < MaxReminders; i++ {
 		q, from, until := g, cert.Date{}, vs[0].From
 		if i >= 0 {
@@ -55,24 +58,38 @@ func (p Policy) AppendReminders(dst []cert.Date, c cert.Certification, cr cert.C
 		if !until.IsZero() && !until.After(cr.Earned) || !from.Before(cr.Expires) {
 			continue // the version governs no day of this cycle
 		}
-		dst = q.appendReminders(dst, MaxReminders-(len(dst)-n), &c, cr, from, until)
+		var here bool
+		dst, here = q.appendReminders(dst, MaxReminders-(len(dst)-n), &c, cr, from, until, seen)
+		seen = seen || here
 	}
 	return dst
 }
 
 // appendReminders is AppendReminders under the fields of p alone, one
 // version's, for at most room reminders that fall on the days [from,
-// until), the zero Date for no bound.
-func (p *Policy) appendReminders(dst []cert.Date, room int, c *cert.Certification, cr cert.Credential, from, until cert.Date) []cert.Date {
+// until), the zero Date for no bound. The first day the holder can renew
+// in those days is the later of p's first eligible day and from; it is the
+// first of the cycle, with its reminder, unless the holder could renew on
+// a day before from (before). It also reports whether the holder can renew
+// on a day of [from, until) before the expiry.
+func (p *Policy) appendReminders(dst []cert.Date, room int, c *cert.Certification, cr cert.Credential, from, until cert.Date, before bool) ([]cert.Date, bool) {
 	x := cr.Expires
 	offered, never := p.offeredFrom(c)
 	if never {
-		return dst
+		return dst, false
 	}
 	w := p.span().window(cr)
 	first := eligibleFrom(w, cert.Date{}, offered, cr.Earned)
 	if first.IsZero() {
-		return dst
+		return dst, false
+	}
+	first = later(first, from)
+	end := x
+	if !until.IsZero() && until.Before(end) {
+		end = until
+	}
+	if !first.Before(end) {
+		return dst, false // the holder cannot renew on a day of this version
 	}
 	n := 0
 	var last cert.Date // the last day appended; the zero Date is before every day
@@ -90,11 +107,11 @@ func (p *Policy) appendReminders(dst []cert.Date, room int, c *cert.Certificatio
 	if p.Schedule.AtWindowOpens {
 		add(w.Opens)
 	}
-	if p.Schedule.AtFirstEligibleDay {
+	if p.Schedule.AtFirstEligibleDay && !before {
 		add(first)
 	}
 	for _, k := range p.Schedule.DaysBefore {
 		add(x.AddDays(-k))
 	}
-	return dst
+	return dst, true
 }

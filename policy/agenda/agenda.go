@@ -26,12 +26,15 @@
 //
 // Each title is planned under the policy that governs it, its program's
 // (RULES G8, [policy.Policy.For]). Under a policy with versions (RULES G7)
-// an agenda is that of the version in force on the day asked about
-// ([policy.Policy.At]): its window, grace period, reminders and retake
-// rule give every item, also those that fall after a later version comes
-// into force. The agenda asked on that version's first day follows it
-// instead; so [Planner.AppendDue] on a day gives the items of the version
-// in force that day, whose reminders are those the policy sends that day.
+// the reminders are those the policy sends, each by the version in force
+// on its own day and never more than four in a cycle
+// ([policy.Policy.AppendReminders]); the other items are those of the
+// version in force on the day asked about ([policy.Policy.At]): its
+// window, grace period and retake rule give them, also those that fall
+// after a later version comes into force. The agenda asked on that
+// version's first day follows it instead; so [Planner.AppendDue] on a day
+// gives the items of the version in force that day, and the reminders the
+// policy sends that day.
 //
 // Nothing here reads a clock: the caller passes the day. Every value is safe
 // to share between goroutines.
@@ -222,7 +225,13 @@ func (pl *Planner) maybeDue(st *history.State, i int, cr cert.Credential, on cer
 	if !ok {
 		return false
 	}
-	q := p.For(c).At(on)
+	g := p.For(c)
+	for _, v := range g.Versions {
+		if v.From == on {
+			return true // a first reminder may fall on a version's first day
+		}
+	}
+	q := g.At(on)
 	return maybeDue(&q, &pl.Catalog, &c, st, i, cr, on)
 }
 
@@ -355,8 +364,10 @@ func (pl Planner) items(run *[maxItems]Item, st history.State, i int, cr cert.Cr
 	if f := d.EligibleFrom; f.After(w.Opens) {
 		add(CanRenew, f, time.Time{}, 0) // in the grace period, when the assessment comes late
 	}
+	// The reminders are the policy's own, each by the version in force on
+	// its day, and never more than four in a cycle (RULES M1, G7).
 	var buf [policy.MaxReminders]cert.Date
-	for k, r := range p.AppendReminders(buf[:0], c, cr) {
+	for k, r := range pl.Policy.AppendReminders(buf[:0], c, cr) {
 		add(Reminder, r, time.Time{}, k+1)
 	}
 	add(LastDay, w.Last(), time.Time{}, 0)

@@ -194,7 +194,10 @@ func TestAgendaPrograms(t *testing.T) {
 // TestAgendaVersions checks that an agenda follows the version in force on
 // the day asked (RULES G7): before a version that sends one reminder 60
 // days before the expiry and adds a grace period of 14 days, and from its
-// first day.
+// first day; and that its reminders are the policy's, each by the version
+// in force on its day: the first on the first eligible day, 2022-01-15,
+// under the policy before the version, the second 60 days before the
+// expiry under the version (RULES M1, M2, G7).
 func TestAgendaVersions(t *testing.T) {
 	const admin cert.ID = "azure-administrator"
 	v2 := policy.Microsoft()
@@ -217,12 +220,12 @@ func TestAgendaVersions(t *testing.T) {
 		on   string
 		want []agenda.Item
 	}{
-		{"G7 the day before the version: the version before it", "2022-02-28", []agenda.Item{
-			item(agenda.Reminder, "2022-04-16", 2), item(agenda.Reminder, "2022-06-15", 3), item(agenda.Reminder, "2022-07-08", 4),
+		{"G7 the day before the version: the version before it, and the reminders by their days", "2022-02-28", []agenda.Item{
+			item(agenda.Reminder, "2022-05-16", 2),
 			item(agenda.LastDay, "2022-07-14", 0), item(agenda.Expires, "2022-07-15", 0),
 		}},
 		{"G7 the version's first day", "2022-03-01", []agenda.Item{
-			item(agenda.Reminder, "2022-05-16", 1), item(agenda.LastDay, "2022-07-14", 0),
+			item(agenda.Reminder, "2022-05-16", 2), item(agenda.LastDay, "2022-07-14", 0),
 			item(agenda.Expires, "2022-07-15", 0), item(agenda.GraceLastDay, "2022-07-28", 0),
 		}},
 	}
@@ -272,5 +275,40 @@ func TestAppendDueGeneral(t *testing.T) {
 		}
 	}); n != 0 {
 		t.Errorf("AppendDue: %v allocations, want 0", n)
+	}
+}
+
+// TestDueRemindersAcrossVersions checks RULES M1 and G7 day by day: under a
+// version that adds a reminder 3 days before the expiry, the reminders due
+// over the whole cycle are exactly the policy's four, numbered 1 to 4.
+func TestDueRemindersAcrossVersions(t *testing.T) {
+	const admin cert.ID = "azure-administrator"
+	v2 := policy.Microsoft()
+	v2.Schedule.DaysBefore = []int{3}
+	p := policy.Microsoft()
+	p.Versions = []policy.Version{{From: day("2022-12-27"), Policy: v2}}
+	pl := agenda.Planner{Policy: p, Catalog: cert.Roadmap()}
+	st := replayUnder(t, pl, history.Earn(admin, day("2022-01-01")))
+	c, _ := cert.Roadmap().Lookup(admin)
+	cr, _ := st.Profile.Credential(admin)
+	want := p.Reminders(c, cr)
+	if len(want) != policy.MaxReminders {
+		t.Fatalf("the policy sends %v: want four reminders to test with", want)
+	}
+	var got []cert.Date
+	var buf []agenda.Item
+	for d := cr.Earned; d.Before(cr.Expires); d = d.AddDays(1) {
+		buf = pl.AppendDue(buf[:0], st, d)
+		for _, it := range buf {
+			if it.Kind == agenda.Reminder {
+				if it.N != len(got)+1 {
+					t.Errorf("M1 the reminder on %s is number %d, want %d", d, it.N, len(got)+1)
+				}
+				got = append(got, it.On)
+			}
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("M1/G7 reminders due over the cycle (-want +got):\n%s", diff)
 	}
 }
