@@ -53,7 +53,8 @@ func emptyCycle(cr cert.Credential) assessment.Cycle {
 //     [*NotEligibleError] with Op "record an attempt" that carries the
 //     [Decision]: it matches [ErrNotEligible], and also the sentinel of
 //     its reason, such as [ErrOutsideWindow] before the window opens and
-//     [ErrExpired] on or after the expiry (RULES A1, A5);
+//     [ErrExpired] on or after the expiry, or after the grace period of
+//     a policy with one (RULES A1, A5, G1);
 //   - an attempt the retake rule refuses, with the refusal of
 //     [assessment.Cycle.Record]: [assessment.ErrTooSoon] (with a
 //     [*assessment.LockoutError] that says when the lockout lifts),

@@ -110,7 +110,7 @@ func (e *reasonError) Unwrap() error { return ErrUnknownReason }
 // E5), and the days a caller needs to say when they can: the renewal window
 // and the first day of it on which the holder can renew.
 //
-// A Decision is a plain 20-byte value of six fields, small enough for Go to
+// A Decision is a plain 24-byte value of six fields, small enough for Go to
 // return in registers: Eligibility's speed depends on it. The day, the
 // profile and the certification it is about are the caller's. It is not an
 // error: an operation that a Decision refuses returns a [*NotEligibleError]
@@ -129,8 +129,8 @@ type Decision struct {
 	Reason Reason `json:"reason"`
 
 	// Window is the renewal window of the credential's current expiry
-	// (RULES E2): it opens WindowMonths before the expiry and closes on
-	// it. It is the zero Window when the credential is not held, never
+	// (RULES E2, G2): it opens WindowMonths or WindowDays before the
+	// expiry and closes on it. It is the zero Window when the credential is not held, never
 	// expires, or has expired: an expired credential has no window left,
 	// and it is earned again by exam (RULES N6).
 	Window Window `json:"window,omitzero"`
@@ -437,11 +437,8 @@ func graceEnds(days int, x cert.Date) cert.Date {
 	if e := x.AddDays(days); !e.IsZero() {
 		return e
 	}
-	return lastDay
+	return cert.NewDate(9999, time.December, 31) // the last day a Date holds
 }
-
-// lastDay is the last day a cert.Date holds.
-var lastDay = cert.NewDate(9999, time.December, 31)
 
 // index returns the index in creds of the credential for id, or -1: it is
 // [cert.Profile.Index] on the slice alone. Calling that through a Profile

@@ -718,11 +718,11 @@ func TestG1G2G4G7G8_Validate(t *testing.T) {
 		{"G1 a window and grace period just shorter than the extension", with(func(p *policy.Policy) { p.GraceDays = 155 }), ""},
 		{"G4 a base that is no base", with(func(p *policy.Policy) { p.ExtendFrom = 2 }), "extendFrom"},
 		{"G3 five reminders with the window's opening", with(func(p *policy.Policy) { p.Schedule.AtFirstEligibleDay = true }), "reminders"},
-		{"G5 a renewal ladder that does not climb", with(func(p *policy.Policy) { p.RetakesThen = []time.Duration{time.Hour} }), "retakes"},
-		{"G6 a renewal cap without a span", with(func(p *policy.Policy) { p.RetakesCap = 3 }), "retakes"},
-		{"G6 a renewal span without a cap", with(func(p *policy.Policy) { p.RetakesSpan = time.Hour }), "retakes"},
-		{"G5 an exam ladder that does not climb", with(func(p *policy.Policy) { p.ExamRetakes.Then = []time.Duration{time.Hour} }), "examRetakes"},
-		{"G6 an exam cap without a span", with(func(p *policy.Policy) { p.ExamRetakes.Span = 0 }), "examRetakes"},
+		{"G5 a renewal ladder that does not climb", with(func(p *policy.Policy) { p.RetakesThen = []time.Duration{time.Hour} }), "retakes.then[0]"},
+		{"G6 a renewal cap without a span", with(func(p *policy.Policy) { p.RetakesCap = 3 }), "retakes.span"},
+		{"G6 a renewal span without a cap", with(func(p *policy.Policy) { p.RetakesSpan = time.Hour }), "retakes.cap"},
+		{"G5 an exam ladder that does not climb", with(func(p *policy.Policy) { p.ExamRetakes.Then = []time.Duration{time.Hour} }), "examRetakes.then[0]"},
+		{"G6 an exam cap without a span", with(func(p *policy.Policy) { p.ExamRetakes.Span = 0 }), "examRetakes.span"},
 		{"G7 a version without a From", with(func(p *policy.Policy) { p.Versions = []policy.Version{{Policy: isc2()}} }), "versions[0].from"},
 		{"G7 versions on the same day", with(func(p *policy.Policy) {
 			p.Versions = []policy.Version{{From: day("2024-01-01"), Policy: isc2()}, {From: day("2024-01-01"), Policy: google()}}

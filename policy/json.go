@@ -77,12 +77,16 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 }
 
 // Parse reads a policy from its JSON form, the one [Policy.MarshalJSON]
-// writes, and checks it with [Policy.Validate]. It requires every member,
-// but for a term's "from" (absent on the first term) and the list
-// "daysBefore" (absent for none): a member left out is an error, not a
-// silent zero. It refuses members it does not know, in another case, given
-// twice or in another object, and a retake wait that is not a duration such
-// as "24h".
+// writes, and checks it with [Policy.Validate]. It requires the members
+// of the policy of 2020, "terms" (each term's "months"),
+// "extensionMonths", "marketAgeMonths", "reminders" (its
+// "atFirstEligibleDay") and "retakes" (its "immediate" and "wait"): a
+// member left out is an error, not a silent zero. A term's "from" (absent
+// on the first term), the list "daysBefore", "windowMonths" (when
+// "windowDays" gives the window, RULES G2) and the members of the general
+// policy (RULES G1-G8) may be left out, and are zero then. It refuses
+// members it does not know, in another case, given twice or in another
+// object, and a retake wait that is not a duration such as "24h".
 //
 // Every refusal is a [*FieldError] matching [ErrInvalidPolicy] that names
 // the value at fault by its JSON path ("terms[1].from", "retakes.wait"),
@@ -225,10 +229,8 @@ func fieldError(err error) error {
 	return &FieldError{Path: se.Path, Offset: se.Offset, Problem: se.Err.Error(), Err: se.Err}
 }
 
-// policyIn is the JSON form of a Policy as decode reads it: every member
-// of the policy of 2020 is required but a term's "from" (absent on the
-// first term) and the list "daysBefore" (absent for none); the members of
-// the general policy are optional.
+// policyIn is the JSON form of a Policy as decode reads it, with the
+// members that Parse requires marked.
 type policyIn struct {
 	Terms           []termIn `json:"terms" strictjson:"required"`
 	WindowMonths    int      `json:"windowMonths"`

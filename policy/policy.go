@@ -7,6 +7,7 @@ import (
 
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
+	"github.com/certrenew/certrenew/internal/strictjson"
 )
 
 // A Policy is a renewal policy as data: how long a credential is valid, when
@@ -358,18 +359,11 @@ func (p Policy) validate(at string, versions, programs bool) error {
 			return fail(path, strconv.Itoa(k)+" is not fewer days than the reminder before it: list them in descending order")
 		}
 	}
-	if err := p.Retakes.Validate(); err != nil {
-		path, problem := "retakes.wait", "must be from 0 to "+assessment.MaxWait.String()+", not "+p.Retakes.Wait.String()
-		if p.Retakes.Immediate < 0 {
-			path, problem = "retakes.immediate", "must not be negative, not "+strconv.Itoa(p.Retakes.Immediate)
-		}
-		return &FieldError{Path: at + path, Problem: problem, Err: err}
+	if err := ladderError(at+"retakes", p.RenewalRetakes()); err != nil {
+		return err
 	}
-	if err := p.RenewalRetakes().Validate(); err != nil {
-		return &FieldError{Path: at + "retakes", Problem: err.Error(), Err: err}
-	}
-	if err := p.ExamRetakes.Validate(); err != nil {
-		return &FieldError{Path: at + "examRetakes", Problem: err.Error(), Err: err}
+	if err := ladderError(at+"examRetakes", p.ExamRetakes); err != nil {
+		return err
 	}
 	if err := p.validateVersions(at, versions); err != nil {
 		return err
@@ -473,6 +467,47 @@ func (p Policy) windowText() string {
 // daysProblem says what is wrong with a count of days outside least..36525.
 func daysProblem(least, n int) string {
 	return "must be from " + strconv.Itoa(least) + " to " + strconv.Itoa(maxDays) + " days, not " + strconv.Itoa(n)
+}
+
+// ladderError reports the member of the retake rule l, at path, that
+// [assessment.Ladder.Validate] refuses, as a FieldError that keeps the
+// refusal, or nil.
+func ladderError(path string, l assessment.Ladder) error {
+	err := l.Validate()
+	if err == nil {
+		return nil
+	}
+	between := "must be from 0 to " + assessment.MaxWait.String() + ", not "
+	fail := func(member, problem string) error {
+		return &FieldError{Path: path + "." + member, Problem: problem, Err: err}
+	}
+	switch {
+	case l.Immediate < 0:
+		return fail("immediate", "must not be negative, not "+strconv.Itoa(l.Immediate))
+	case l.Wait < 0 || l.Wait > assessment.MaxWait:
+		return fail("wait", between+l.Wait.String())
+	}
+	prev := l.Wait
+	for i, w := range l.Then {
+		member := strictjson.Index("then", i)
+		switch {
+		case w < 0 || w > assessment.MaxWait:
+			return fail(member, between+w.String())
+		case w < prev:
+			return fail(member, w.String()+" is shorter than the wait before it, "+prev.String()+": a ladder only climbs (RULES G5)")
+		}
+		prev = w
+	}
+	switch {
+	case l.Cap < 0:
+		return fail("cap", "must not be negative, not "+strconv.Itoa(l.Cap))
+	case l.Span < 0 || l.Span > assessment.MaxWait:
+		return fail("span", between+l.Span.String())
+	case l.Cap > 0:
+		return fail("span", "missing: a cap of "+strconv.Itoa(l.Cap)+" attempts counts them in a span (RULES G6)")
+	default:
+		return fail("cap", "missing: a span of "+l.Span.String()+" counts attempts up to a cap (RULES G6)")
+	}
 }
 
 // monthsProblem says what is wrong with a count of months outside 1..1200.

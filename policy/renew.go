@@ -107,10 +107,11 @@ func holdsAny(pr cert.Profile, ids []cert.ID, on cert.Date) bool {
 // N1), or after the day passed for a policy that extends FromPass (RULES
 // G4). The policy that governs is c's program's version in force on the
 // day passed (RULES G7, G8). A renewal on a day of the grace period after
-// the expiry (RULES G1) renews as one before it. Renewal closes the window until WindowMonths before the new expiry
-// (RULES N3), is free and may be repeated each cycle (RULES N4), and renews
-// that credential alone: an expert title's prerequisite, or any other
-// credential, is left as it was (RULES N2, R2).
+// the expiry (RULES G1) renews as one before it. Renewal closes the
+// window until it opens again before the new expiry (RULES N3), is free
+// and may be repeated each cycle (RULES N4), and renews that credential
+// alone: an expert title's prerequisite, or any other credential, is left
+// as it was (RULES N2, R2).
 //
 // Renew does not look at attempts (RULES N7); recording an attempt that
 // passes renews through it. It refuses a c with no ID or no real level with

@@ -70,13 +70,10 @@ func (s span) window(cr cert.Credential) Window {
 		opens = cr.Expires.AddMonths(-s.months)
 	}
 	if opens.IsZero() {
-		opens = firstDay
+		opens = cert.NewDate(1, time.January, 1) // the first day a Date holds
 	}
 	return Window{Opens: opens, Closes: cr.Expires}
 }
-
-// firstDay is the first day a cert.Date holds.
-var firstDay = cert.NewDate(1, time.January, 1)
 
 // span returns what p says of a credential's renewable days.
 func (p *Policy) span() span { return span{p.WindowMonths, p.WindowDays, p.GraceDays} }

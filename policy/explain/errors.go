@@ -183,8 +183,11 @@ func explainErr(l Language, err error, depth int, merged bool) (string, bool) {
 	case errors.As(err, &ne) && ne != nil:
 		return notEligible(l, ne), true
 	case errors.As(err, &ca) && ca != nil && !ca.Until.IsZero():
-		return l.format(mCapLockout, arg{"cap", strconv.Itoa(ca.Cap)},
-			arg{"days", strconv.FormatInt(int64(ca.Span/(24*time.Hour)), 10)}, arg{"until", Instant(l, ca.Until)}), true
+		span := ca.Span.String() // a span of other than whole days, as Go writes it
+		if ca.Span > 0 && ca.Span%(24*time.Hour) == 0 {
+			span = l.format(mDays, arg{"n", strconv.FormatInt(int64(ca.Span/(24*time.Hour)), 10)})
+		}
+		return l.format(mCapLockout, arg{"cap", strconv.Itoa(ca.Cap)}, arg{"span", span}, arg{"until", Instant(l, ca.Until)}), true
 	case errors.As(err, &lo) && lo != nil:
 		if lo.Until.IsZero() {
 			return l.format(mErrTooSoon), true

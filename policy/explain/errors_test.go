@@ -427,3 +427,15 @@ func TestCapError(t *testing.T) {
 		t.Errorf("the sentinel (-want +got):\n%s", diff)
 	}
 }
+
+// TestCapErrorSpanInHours tells a cap whose span is not whole days as Go
+// writes a duration, not as a truncated count of days (RULES G6).
+func TestCapErrorSpanInHours(t *testing.T) {
+	ladder := assessment.Ladder{Cap: 1, Span: 36 * time.Hour}
+	t0 := time.Date(2024, time.March, 1, 9, 0, 0, 0, time.UTC)
+	err := ladder.Check([]assessment.Attempt{{At: t0}}, t0.Add(time.Hour))
+	want := "You have made the 1 attempts allowed within 36h0m0s: you can try again from 2024-03-02 21:00 (UTC)."
+	if diff := cmp.Diff(want, explain.Error(explain.English, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -63,7 +63,9 @@ const (
 	mWhyUnknown      // a NotEligibleError whose Decision names no reason that stops
 	mReasonBare      // {why}: a reason's sentinel alone
 	mLockout         // {until}: a LockoutError
-	mCapLockout      // {cap} {days} {until}: a CapError
+	mCapLockout      // {cap} {span} {until}: a CapError
+	mDays            // {n}: a span of whole days
+
 	mOrderAt         // {n} {at} {m} {prev}: an OrderError
 	mSyntaxText      // {text}: a ParseError
 	mLevelText       // {text}: a LevelError
