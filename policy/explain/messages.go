@@ -59,12 +59,12 @@ const (
 	mItemUnknown      // {on} {title}
 
 	// Refusals: the typed errors, with their data.
-	mAttemptCannot   // {on} {why}: a NotEligibleError of an attempt
-	mWhyUnknown      // a NotEligibleError whose Decision names no reason that stops
-	mReasonBare      // {why}: a reason's sentinel alone
-	mLockout         // {until}: a LockoutError
-	mCapLockout      // {cap} {span} {until}: a CapError
-	mDays            // {n}: a span of whole days
+	mAttemptCannot // {on} {why}: a NotEligibleError of an attempt
+	mWhyUnknown    // a NotEligibleError whose Decision names no reason that stops
+	mReasonBare    // {why}: a reason's sentinel alone
+	mLockout       // {until}: a LockoutError
+	mCapLockout    // {cap} {span} {until}: a CapError
+	mDays          // {n}: a span of whole days
 
 	mOrderAt         // {n} {at} {m} {prev}: an OrderError
 	mSyntaxText      // {text}: a ParseError
