@@ -35,7 +35,9 @@
 // []time.Duration{14 * 24 * time.Hour}, Cap: 5, Span: 365 * 24 *
 // time.Hour}. A Ladder of a Retakes alone decides as that Retakes.
 // [Ladder.Check] and [Ladder.Next] read the last attempt and the one Cap
-// attempts back only. [Cycle.Record] takes a Retakes, not a Ladder.
+// attempts back only. A [Cycle] records under a Ladder with
+// [Cycle.RecordLadder], and [Cycle.CheckLadder] and [Cycle.NextLadder]
+// answer for it.
 //
 // # Cycles
 //
