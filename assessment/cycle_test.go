@@ -245,3 +245,50 @@ func TestCheckHistoryNamesTheAttempt(t *testing.T) {
 		}
 	}
 }
+
+// TestCycleLadder checks a Cycle under a ladder with a cap (RULES G5, G6):
+// CheckLadder and NextLadder answer as the ladder does on the cycle's
+// attempts, and RecordLadder records what the ladder allows, refuses what
+// it does not, and never changes the cycle it is given.
+func TestCycleLadder(t *testing.T) {
+	l := assessment.Ladder{Retakes: assessment.Retakes{Wait: 24 * time.Hour}, Then: []time.Duration{14 * 24 * time.Hour}, Cap: 3, Span: 365 * 24 * time.Hour}
+	t0 := at("2024-01-10T09:00:00Z")
+	c := newCycle(t, admin, nil)
+	steps := []struct {
+		at      time.Time
+		wantErr error
+	}{
+		{t0, nil},
+		{t0.Add(24*time.Hour - 1), assessment.ErrTooSoon},                   // G5: the first wait, 1 ns early
+		{t0.Add(24 * time.Hour), nil},                                       // G5: the first wait
+		{t0.Add(24*time.Hour + 14*24*time.Hour - 1), assessment.ErrTooSoon}, // G5: the second wait, 1 ns early
+		{t0.Add(24*time.Hour + 14*24*time.Hour), nil},                       // G5: the second wait
+		{t0.Add(365*24*time.Hour - 1), assessment.ErrCapReached},            // G6: a fourth attempt inside the span
+		{t0.Add(365 * 24 * time.Hour), nil},                                 // G6: the first attempt leaves the span
+	}
+	for i, s := range steps {
+		before := c.Attempts()
+		if err := c.CheckLadder(l, s.at); !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
+			t.Fatalf("step %d: CheckLadder(%v) = %v, want %v", i, s.at, err, s.wantErr)
+		}
+		next, err := c.RecordLadder(l, assessment.Attempt{At: s.at})
+		if diff := cmp.Diff(before, c.Attempts()); diff != "" {
+			t.Fatalf("step %d: RecordLadder changed the cycle (-want +got):\n%s", i, diff)
+		}
+		if s.wantErr != nil {
+			if !errors.Is(err, s.wantErr) || next.Len() != c.Len() {
+				t.Fatalf("step %d: RecordLadder(%v) = %d attempts, %v, want the cycle and %v", i, s.at, next.Len(), err, s.wantErr)
+			}
+			continue
+		}
+		if err != nil || next.Len() != c.Len()+1 {
+			t.Fatalf("step %d: RecordLadder(%v) = %d attempts, %v", i, s.at, next.Len(), err)
+		}
+		c = next
+		gotAt, gotOK := c.NextLadder(l)
+		wantAt, wantOK := l.Next(c.Attempts())
+		if !gotAt.Equal(wantAt) || gotOK != wantOK {
+			t.Fatalf("step %d: NextLadder = %v, %v, want %v, %v", i, gotAt, gotOK, wantAt, wantOK)
+		}
+	}
+}
