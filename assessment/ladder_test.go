@@ -479,3 +479,41 @@ func TestLadderJSON(t *testing.T) {
 		t.Errorf("UnmarshalJSON wrote into the Then it replaced: %v, %v", err, examLadder.Then)
 	}
 }
+
+// TestLadderCapOfAHistoryOutOfOrder checks how the wait and the cap meet
+// when the attempt Cap attempts back started after the last one, as in a
+// stored history out of order, which Check does not verify: the later of
+// the two ends decides, and on a tie the wait's LockoutError (RULES G5,
+// G6).
+func TestLadderCapOfAHistoryOutOfOrder(t *testing.T) {
+	t0 := time.Date(2024, time.March, 1, 9, 0, 0, 0, time.UTC)
+	l := assessment.Ladder{Retakes: assessment.Retakes{Wait: 24 * time.Hour}, Cap: 2, Span: 20 * time.Hour}
+	tests := []struct {
+		name      string
+		capAnchor time.Duration // the start of the attempt Cap back, after t0, the last one's
+		want      time.Time     // Next
+		capped    bool          // whether Check refuses an instant before want with a CapError
+	}{
+		{"G6 the cap ends an hour after the wait", 5 * time.Hour, t0.Add(25 * time.Hour), true},
+		{"G5 the two end together: the wait", 4 * time.Hour, t0.Add(24 * time.Hour), false},
+		{"G5 the wait ends a nanosecond after the cap", 4*time.Hour - 1, t0.Add(24 * time.Hour), false},
+		{"G6 the cap ends a nanosecond after the wait", 4*time.Hour + 1, t0.Add(24*time.Hour + 1), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := []assessment.Attempt{{At: t0.Add(tt.capAnchor)}, {At: t0}}
+			got, ok := l.Next(h)
+			if !ok || !got.Equal(tt.want) {
+				t.Fatalf("Next = %v, %v, want %v", got, ok, tt.want)
+			}
+			if err := l.Check(h, tt.want); err != nil {
+				t.Errorf("Check(Next) = %v, want nil", err)
+			}
+			err := l.Check(h, tt.want.Add(-1))
+			var ce *assessment.CapError
+			if !errors.Is(err, assessment.ErrTooSoon) || errors.As(err, &ce) != tt.capped {
+				t.Errorf("Check(Next - 1ns) = %v, want a refusal by the cap: %v", err, tt.capped)
+			}
+		})
+	}
+}
