@@ -170,6 +170,8 @@ func TestParseErrors(t *testing.T) {
 			policytest.SyntaxError{Line: 1, Text: "next any now", Problem: `unexpected "now" at the end`}},
 		{"a control character", "linked\v",
 			policytest.SyntaxError{Line: 1, Text: "linked\v", Problem: `control character '\v'`}},
+		{"a control character first", "\vlinked",
+			policytest.SyntaxError{Line: 1, Text: "\vlinked", Problem: `control character '\v'`}},
 		{"not UTF-8", "linked\n# \xff\n",
 			policytest.SyntaxError{Line: 2, Text: "# \uFFFD", Problem: "text not UTF-8"}},
 	}
