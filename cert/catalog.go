@@ -236,7 +236,7 @@ func check(c Certification, twice bool) *CatalogError {
 		return &CatalogError{Path: "renewalFrom", Cert: c.ID, Problem: "renewalFrom " + c.RenewalFrom.String() + " is before launched " + c.Launched.String()}
 	case len(c.Prerequisites) > 0 && c.Level != Expert:
 		return &CatalogError{Path: "prerequisites", Cert: c.ID, Problem: "only an Expert title has prerequisites, not " + c.Level.String()}
-	case c.Program != "" && !isProgram(c.Program):
+	case c.Program != "" && !ValidProgram(c.Program):
 		return &CatalogError{Path: "program", Cert: c.ID, Problem: "program " + strconv.Quote(c.Program) + " is not a program name: 1 to " +
 			strconv.Itoa(programMax) + " lower-case ASCII letters, digits and hyphens, the first a letter"}
 	}
@@ -256,11 +256,11 @@ func check(c Certification, twice bool) *CatalogError {
 // programMax is the longest program name, in bytes.
 const programMax = 64
 
-// isProgram reports whether s has the shape of a program name, such as
-// "google-cloud": 1 to programMax bytes of lower-case ASCII letters, digits
-// and hyphens, the first a letter (RULES G8). IDs have no such shape, so
-// this is the only check of it.
-func isProgram(s string) bool {
+// ValidProgram reports whether s has the shape of a program name, such as
+// "google-cloud": 1 to 64 bytes of lower-case ASCII letters, digits and
+// hyphens, the first a letter (RULES G8). A catalog refuses a title whose
+// Program has another shape, and a policy a program named otherwise.
+func ValidProgram(s string) bool {
 	if len(s) == 0 || len(s) > programMax || s[0] < 'a' || s[0] > 'z' {
 		return false
 	}

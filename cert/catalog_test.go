@@ -683,3 +683,22 @@ func TestCatalogPrograms(t *testing.T) {
 		}
 	})
 }
+
+// TestValidProgram checks the shape of a program name at its edges (RULES
+// G8): 1 to 64 bytes of lower-case ASCII letters, digits and '-', the
+// first a letter.
+func TestValidProgram(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{"a", true}, {"z", true}, {"google-cloud", true}, {"isc2", true}, {"a-0-9", true},
+		{strings.Repeat("a", 64), true}, {strings.Repeat("a", 65), false},
+		{"", false}, {"0a", false}, {"-a", false}, {"`a", false}, {"{a", false},
+		{"a`", false}, {"a{", false}, {"a/", false}, {"a:", false}, {"aA", false}, {"a_b", false}, {"a b", false},
+	} {
+		if got := cert.ValidProgram(tt.name); got != tt.want {
+			t.Errorf("G8/ValidProgram(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -420,14 +420,8 @@ func (p Policy) validatePrograms(at string, ok bool) error {
 // is 1 to 64 lower-case ASCII letters, digits and '-', starting with a
 // letter, as in a catalog (RULES G8).
 func programProblem(name string) string {
-	const want = "want 1 to 64 lower-case letters, digits and '-', starting with a letter, such as \"google-cloud\""
-	if name == "" || len(name) > 64 || name[0] < 'a' || name[0] > 'z' {
-		return strconv.Quote(name) + ": " + want
-	}
-	for i := 0; i < len(name); i++ {
-		if c := name[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
-			return strconv.Quote(name) + ": " + want
-		}
+	if !cert.ValidProgram(name) {
+		return strconv.Quote(name) + ": want 1 to 64 lower-case letters, digits and '-', starting with a letter, such as \"google-cloud\""
 	}
 	return ""
 }

@@ -98,3 +98,26 @@ func ExamplePolicy_For() {
 	// Eligible, window [2024-01-01, 2024-03-01), eligible from 2024-01-01, grace until 2024-03-31, in grace
 	// 2026-03-15
 }
+
+// TestValidateGraceAtItsBounds checks RULES G1's bounds in Validate: a
+// grace period of 36525 days is within its own range, and so is refused
+// only because it leaves the window open after a renewal (RULES N3), with
+// a message that names it.
+func TestValidateGraceAtItsBounds(t *testing.T) {
+	for _, tt := range []struct {
+		grace      int
+		path, text string
+	}{
+		{36525, "extensionMonths", "policy: invalid policy: extensionMonths: 12 months is not longer than the window, 6 months, and the grace period, 36525 days: a renewal would leave the window open (RULES N3)"},
+		{36526, "graceDays", "policy: invalid policy: graceDays: must be from 0 to 36525 days, not 36526"},
+		{-1, "graceDays", "policy: invalid policy: graceDays: must be from 0 to 36525 days, not -1"},
+	} {
+		p := policy.Microsoft()
+		p.GraceDays = tt.grace
+		err := p.Validate()
+		var fe *policy.FieldError
+		if !errors.As(err, &fe) || fe.Path != tt.path || err.Error() != tt.text {
+			t.Errorf("G1 GraceDays %d: Validate = %v, want %s: %q", tt.grace, err, tt.path, tt.text)
+		}
+	}
+}
