@@ -296,3 +296,24 @@ var (
 	sinkInt  int
 	sinkDate cert.Date
 )
+
+// BenchmarkEligibilityGeneral measures Eligibility under a policy with a
+// version and a program (RULES G7, G8), for a title of the program and for
+// one of the policy itself, on days before and after the version.
+func BenchmarkEligibilityGeneral(b *testing.B) {
+	p := general()
+	gca := cert.Certification{ID: "google-professional-cloud-architect", Level: cert.Specialty, Program: "google-cloud"}
+	admin, _ := cert.Roadmap().Lookup("azure-administrator")
+	pr := cert.Profile{MCID: "1", Learn: "ada@example.com", Credentials: []cert.Credential{
+		{Cert: admin.ID, Earned: day("2023-01-10"), Expires: day("2024-07-10")},
+		{Cert: gca.ID, Earned: day("2022-03-01"), Expires: day("2024-03-01")},
+	}}
+	days := []cert.Date{day("2023-12-20"), day("2024-01-20"), day("2024-02-10"), day("2024-03-10")}
+	certs := []cert.Certification{admin, gca}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		sinkInt += int(p.Eligibility(pr, certs[i&1], days[i&3]).Reason)
+		i++
+	}
+}
