@@ -41,7 +41,7 @@ func genGeneralPolicy(grace gopter.Gen) gopter.Gen {
 		gen.SliceOfN(3, genNearDay()),          // term Froms
 		gen.IntRange(0, 24),                    // extension beyond the least
 		gen.IntRange(0, 12),                    // market age
-		gen.SliceOfN(2, gen.Bool()),            // AtFirstEligibleDay, AtWindowOpens
+		gen.SliceOfN(3, gen.Bool()),            // AtFirstEligibleDay, AtWindowOpens, BeforeEligible
 		gen.SliceOfN(4, gen.IntRange(1, 400)),  // days before expiry
 		gen.IntRange(0, 4),                     // how many of them
 		gen.IntRange(0, 2),                     // immediate retakes
@@ -82,7 +82,7 @@ func genGeneralPolicy(grace gopter.Gen) gopter.Gen {
 			}
 		}
 		at := v[10].([]bool)
-		p.Schedule.AtFirstEligibleDay, p.Schedule.AtWindowOpens = at[0], at[1]
+		p.Schedule.AtFirstEligibleDay, p.Schedule.AtWindowOpens, p.Schedule.BeforeEligible = at[0], at[1], at[2]
 		ks := slices.Clone(v[11].([]int)[:v[12].(int)])
 		slices.Sort(ks)
 		slices.Reverse(ks)

@@ -49,7 +49,7 @@ type programJSON struct {
 //
 // and the members of the general policy where they are not zero:
 // "windowDays" and "graceDays" (days), "extendFrom" ("expiry" or "pass"),
-// "atWindowOpens" in "reminders", "then", "cap" and "span" in "retakes"
+// "atWindowOpens" and "beforeEligible" in "reminders", "then", "cap" and "span" in "retakes"
 // (the form of [assessment.Ladder]), "examRetakes" (a ladder),
 // "versions" ([{"from": "2024-01-01", "policy": {...}}]) and "programs"
 // ([{"name": "google-cloud", "policy": {...}}]). It writes p as it is,
@@ -151,9 +151,10 @@ func (v *policyIn) policy(at string) (Policy, error) {
 		ExtensionMonths: v.ExtensionMonths,
 		ExtendFrom:      v.ExtendFrom,
 		MarketAgeMonths: v.MarketAgeMonths,
-		Schedule:        Schedule{AtFirstEligibleDay: v.Reminders.AtFirstEligibleDay, AtWindowOpens: v.Reminders.AtWindowOpens, DaysBefore: v.Reminders.DaysBefore},
-		Retakes:         assessment.Retakes{Immediate: r.Immediate, Wait: wait},
-		RetakesCap:      r.Cap,
+		Schedule: Schedule{AtFirstEligibleDay: v.Reminders.AtFirstEligibleDay, AtWindowOpens: v.Reminders.AtWindowOpens,
+			BeforeEligible: v.Reminders.BeforeEligible, DaysBefore: v.Reminders.DaysBefore},
+		Retakes:    assessment.Retakes{Immediate: r.Immediate, Wait: wait},
+		RetakesCap: r.Cap,
 	}
 	for i, t := range v.Terms {
 		p.Terms[i] = Term(t)
@@ -242,6 +243,7 @@ type policyIn struct {
 	Reminders       struct {
 		AtFirstEligibleDay bool  `json:"atFirstEligibleDay" strictjson:"required"`
 		AtWindowOpens      bool  `json:"atWindowOpens"`
+		BeforeEligible     bool  `json:"beforeEligible"`
 		DaysBefore         []int `json:"daysBefore"`
 	} `json:"reminders" strictjson:"required"`
 	Retakes     retakesIn   `json:"retakes" strictjson:"required"`

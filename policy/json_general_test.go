@@ -22,7 +22,7 @@ const generalJSON = `{"terms":[{"months":24},{"from":"2021-06-01","months":12}],
 	`"reminders":{"atFirstEligibleDay":false,"atWindowOpens":true,"daysBefore":[30]},` +
 	`"retakes":{"immediate":0,"wait":"336h0m0s","then":["1440h0m0s","8760h0m0s"],"cap":4,"span":"17520h0m0s"},"examRetakes":{"immediate":0,"wait":"24h0m0s"}}}],` +
 	`"programs":[{"name":"google-cloud","policy":{"terms":[{"months":24}],"windowDays":60,"extensionMonths":24,"marketAgeMonths":0,` +
-	`"reminders":{"atFirstEligibleDay":false,"daysBefore":[60,30]},"retakes":{"immediate":0,"wait":"336h0m0s","then":["1440h0m0s","8760h0m0s"]}}}]}`
+	`"reminders":{"atFirstEligibleDay":false,"beforeEligible":true,"daysBefore":[90,30]},"retakes":{"immediate":0,"wait":"336h0m0s","then":["1440h0m0s","8760h0m0s"]}}}]}`
 
 // general is the policy of generalJSON.
 func general() policy.Policy {
@@ -45,7 +45,7 @@ func general() policy.Policy {
 		Terms:           []policy.Term{{Months: 24}},
 		WindowDays:      60,
 		ExtensionMonths: 24,
-		Schedule:        policy.Schedule{DaysBefore: []int{60, 30}},
+		Schedule:        policy.Schedule{BeforeEligible: true, DaysBefore: []int{90, 30}},
 		Retakes:         assessment.Retakes{Wait: 14 * day},
 		RetakesThen:     []time.Duration{60 * day, 365 * day},
 	}}}
@@ -104,7 +104,8 @@ func TestPolicyJSONGeneralRefusals(t *testing.T) {
 		{"G7 a version's wait that is no duration", replace(generalJSON, `"then":["1440h0m0s","8760h0m0s"],"cap":4`, `"then":["1440h0m0s","a year"],"cap":4`), "versions[0].policy.retakes.then[1]"},
 		{"G8 a program's name in upper case", replace(generalJSON, `"google-cloud"`, `"Google"`), "programs[0].name"},
 		{"G8 a program without its name", replace(generalJSON, `"name":"google-cloud",`, ``), "programs[0].name"},
-		{"G8 a program's policy that makes no sense", replace(generalJSON, `"daysBefore":[60,30]`, `"daysBefore":[30,60]`), "programs[0].policy.reminders.daysBefore[1]"},
+		{"G8 a program's policy that makes no sense", replace(generalJSON, `"daysBefore":[90,30]`, `"daysBefore":[30,90]`), "programs[0].policy.reminders.daysBefore[1]"},
+		{"G3 a notice flag that is no bool", replace(generalJSON, `"beforeEligible":true`, `"beforeEligible":"yes"`), "programs[0].policy.reminders.beforeEligible"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

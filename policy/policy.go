@@ -191,8 +191,8 @@ const MaxReminders = 4
 
 // A Schedule says on which days of a renewal window reminders go out (RULES
 // M1, M2). A reminder that would fall before the first day the holder is
-// eligible, or on or after the expiry, is dropped, never moved, and no two
-// reminders fall on one day.
+// eligible (unless BeforeEligible sends it, RULES G3), or on or after the
+// expiry, is dropped, never moved, and no two reminders fall on one day.
 //
 // The zero Schedule sends no reminders.
 type Schedule struct {
@@ -206,6 +206,13 @@ type Schedule struct {
 	// would fall before the first eligible day is dropped, as every
 	// reminder is.
 	AtWindowOpens bool `json:"atWindowOpens,omitempty"`
+
+	// BeforeEligible also sends the reminders of DaysBefore that fall
+	// before the first day the holder is eligible, from the day earned
+	// on: notices that the window will open, as Google Cloud sends one 90
+	// days before an expiry whose window opens 60 days before it (RULES
+	// G3). Zero, as in Microsoft's policy, drops them (RULES M2).
+	BeforeEligible bool `json:"beforeEligible,omitempty"`
 
 	// DaysBefore lists further reminders as days before the expiry, in
 	// strictly descending order: 90, 30, 7 for the reminders 90, 30 and 7

@@ -13,13 +13,16 @@ func (p Policy) Reminders(c cert.Certification, cr cert.Credential) []cert.Date 
 // credential of c, is reminded to renew in its current cycle, in ascending
 // order, and returns the extended slice (RULES M1-M3).
 //
-// The days are those of p.Schedule: the first day the holder is eligible
+// The days are those of p.Schedule: the window's opening, when the holder
+// is eligible that day (RULES G3); the first day the holder is eligible
 // (the latest of the window's opening, the first day of c's renewal
-// assessment and the day earned), then each of DaysBefore before the
+// assessment and the day earned); then each of DaysBefore before the
 // expiry. A day before the first eligible day, or on or after the expiry, is
 // dropped, never moved; two reminders never fall on one day; and there are
 // never more than [MaxReminders]. Every reminder thus lies in [first
-// eligible day, expiry).
+// eligible day, expiry), but for the notices of a Schedule with
+// BeforeEligible: the days of DaysBefore before the first eligible day,
+// from the day earned on, which come first (RULES G3).
 //
 // It appends nothing for a title with no real level, a fundamentals title or
 // a credential that never expires, for a credential of another certification than c or with no
@@ -83,6 +86,29 @@ func (p *Policy) appendReminders(dst []cert.Date, room int, c *cert.Certificatio
 	if first.IsZero() {
 		return dst, false
 	}
+	n := 0
+	var last cert.Date // the last day appended; the zero Date is before every day
+	add := func(day, lo cert.Date) {
+		// Drop a day outside [lo, x), one not after the day before it
+		// (the same day, or a schedule out of order), and one outside
+		// [from, until).
+		if n == room || day.Before(lo) || !day.Before(x) || !day.After(last) ||
+			day.Before(from) || !until.IsZero() && !day.Before(until) {
+			return
+		}
+		dst = append(dst, day)
+		n, last = n+1, day
+	}
+	if p.Schedule.BeforeEligible {
+		// The notices before the first eligible day come first (RULES
+		// G3), also on the days of a version under which the holder
+		// cannot renew yet.
+		for _, k := range p.Schedule.DaysBefore {
+			if day := x.AddDays(-k); day.Before(first) {
+				add(day, cr.Earned)
+			}
+		}
+	}
 	first = later(first, from)
 	end := x
 	if !until.IsZero() && until.Before(end) {
@@ -91,27 +117,14 @@ func (p *Policy) appendReminders(dst []cert.Date, room int, c *cert.Certificatio
 	if !first.Before(end) {
 		return dst, false // the holder cannot renew on a day of this version
 	}
-	n := 0
-	var last cert.Date // the last day appended; the zero Date is before every day
-	add := func(day cert.Date) {
-		// Drop a day outside [first, x), one not after the day before
-		// it (the same day, or a schedule out of order), and one
-		// outside [from, until).
-		if n == room || day.Before(first) || !day.Before(x) || !day.After(last) ||
-			day.Before(from) || !until.IsZero() && !day.Before(until) {
-			return
-		}
-		dst = append(dst, day)
-		n, last = n+1, day
-	}
 	if p.Schedule.AtWindowOpens {
-		add(w.Opens)
+		add(w.Opens, first)
 	}
 	if p.Schedule.AtFirstEligibleDay && !before {
-		add(first)
+		add(first, first)
 	}
 	for _, k := range p.Schedule.DaysBefore {
-		add(x.AddDays(-k))
+		add(x.AddDays(-k), first)
 	}
 	return dst, true
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
 )
@@ -119,5 +121,57 @@ func TestValidateGraceAtItsBounds(t *testing.T) {
 		if !errors.As(err, &fe) || fe.Path != tt.path || err.Error() != tt.text {
 			t.Errorf("G1 GraceDays %d: Validate = %v, want %s: %q", tt.grace, err, tt.path, tt.text)
 		}
+	}
+}
+
+// TestG3BeforeEligible checks RULES G3's notices before the window: with
+// Schedule.BeforeEligible, a reminder of DaysBefore that falls before the
+// first eligible day is sent too, from the day earned on, as Google Cloud
+// sends its reminder 90 days before an expiry whose window opens 60 days
+// before it; without, RULES M2 drops it.
+func TestG3BeforeEligible(t *testing.T) {
+	google := policy.Policy{
+		Terms:           []policy.Term{{Months: 24}},
+		WindowDays:      60,
+		ExtensionMonths: 24,
+		Schedule:        policy.Schedule{DaysBefore: []int{90, 60, 30}},
+	}
+	gca := cert.Certification{ID: "google-professional-cloud-architect", Level: cert.Specialty}
+	cr := cert.Credential{Cert: gca.ID, Earned: cert.NewDate(2023, time.March, 1), Expires: cert.NewDate(2025, time.March, 1)}
+	days := func(s ...string) []cert.Date {
+		var d []cert.Date
+		for _, x := range s {
+			d = append(d, cert.MustParseDate(x))
+		}
+		return d
+	}
+	tests := []struct {
+		name   string
+		early  bool
+		earned cert.Date
+		want   []cert.Date
+	}{
+		{"M2 without: the 90-day reminder is dropped", false, cr.Earned, days("2024-12-31", "2025-01-30")},
+		{"G3 with: the 90-day reminder is sent, before the window", true, cr.Earned, days("2024-12-01", "2024-12-31", "2025-01-30")},
+		{"G3 with: not before the day earned", true, cert.NewDate(2024, time.December, 2), days("2024-12-31", "2025-01-30")},
+		{"G3 with: on the day earned", true, cert.NewDate(2024, time.December, 1), days("2024-12-01", "2024-12-31", "2025-01-30")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := google
+			p.Schedule.BeforeEligible = tt.early
+			c := cr
+			c.Earned = tt.earned
+			if diff := cmp.Diff(tt.want, p.Reminders(gca, c)); diff != "" {
+				t.Errorf("Reminders (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// With the first eligible day and the window's opening: in order, the
+	// notice first.
+	p := google
+	p.Schedule = policy.Schedule{BeforeEligible: true, AtWindowOpens: true, DaysBefore: []int{90, 30}}
+	if diff := cmp.Diff(days("2024-12-01", "2024-12-31", "2025-01-30"), p.Reminders(gca, cr)); diff != "" {
+		t.Errorf("G3 with the window's opening (-want +got):\n%s", diff)
 	}
 }

@@ -42,6 +42,7 @@ package agenda
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -139,6 +140,12 @@ type Item struct {
 	// expiry, which the window, the reminders and the last day lead up to,
 	// and which a grace period follows.
 	Expires cert.Date `json:"expires"`
+
+	// EligibleFrom is, for a Reminder that comes before the first day the
+	// holder can renew, a notice of a policy whose schedule sends them
+	// (RULES G3, [policy.Schedule.BeforeEligible]), that first day; the
+	// zero Date otherwise.
+	EligibleFrom cert.Date `json:"eligibleFrom,omitzero"`
 }
 
 // compare orders items by day, then kind, then instant (of lockouts).
@@ -258,7 +265,8 @@ func maybeDue(p *policy.Policy, cat *cert.Catalog, c *cert.Certification, st *hi
 	case opens.IsZero():
 		return true // a window clamped to 0001-01-01: leave it to items
 	case on.Before(opens):
-		return false
+		// Only a notice before the window comes so early (RULES G3).
+		return p.Schedule.BeforeEligible && slices.Contains(p.Schedule.DaysBefore, x.DaysSince(on))
 	case on == opens || on == cr.Earned || on == last:
 		return true
 	case i < len(st.Cycles) && st.Cycles[i].Len() > 0:
@@ -355,6 +363,9 @@ func (pl Planner) items(run *[maxItems]Item, st history.State, i int, cr cert.Cr
 	add := func(k Kind, day cert.Date, at time.Time, num int) {
 		if !day.IsZero() && !day.Before(from) && (only.IsZero() || day == only) {
 			run[n] = Item{Kind: k, Cert: cr.Cert, On: day, At: at, N: num, Expires: x}
+			if k == Reminder && day.Before(d.EligibleFrom) {
+				run[n].EligibleFrom = d.EligibleFrom // a notice before the window (RULES G3)
+			}
 			n++
 		}
 	}

@@ -312,3 +312,40 @@ func TestDueRemindersAcrossVersions(t *testing.T) {
 		t.Errorf("M1/G7 reminders due over the cycle (-want +got):\n%s", diff)
 	}
 }
+
+// TestAgendaNotices checks RULES G3's notices in the agenda: under a
+// Microsoft title governed, as a program, by a window of 60 days and
+// reminders 90, 60 and 30 days before the expiry with BeforeEligible, the
+// 90-day reminder is due 30 days before the window opens, and carries the
+// first day the holder can renew; AppendDue gives it on its day alone.
+func TestAgendaNotices(t *testing.T) {
+	const admin cert.ID = "azure-administrator"
+	g := googleCloud()
+	g.Schedule = policy.Schedule{BeforeEligible: true, DaysBefore: []int{90, 60, 30}}
+	pl := agenda.Planner{Policy: g, Catalog: cert.Roadmap()}
+	st := replayUnder(t, pl, history.Earn(admin, day("2021-07-15")))
+	x := day("2023-07-15") // 24 months (RULES V4 of the program's policy)
+	want := []agenda.Item{
+		{Kind: agenda.Reminder, Cert: admin, On: day("2023-04-16"), N: 1, Expires: x, EligibleFrom: day("2023-05-16")},
+		{Kind: agenda.WindowOpens, Cert: admin, On: day("2023-05-16"), Expires: x},
+		{Kind: agenda.Reminder, Cert: admin, On: day("2023-05-16"), N: 2, Expires: x},
+		{Kind: agenda.Reminder, Cert: admin, On: day("2023-06-15"), N: 3, Expires: x},
+		{Kind: agenda.LastDay, Cert: admin, On: day("2023-07-14"), Expires: x},
+		{Kind: agenda.Expires, Cert: admin, On: x, Expires: x},
+	}
+	if diff := cmp.Diff(want, pl.Agenda(st, day("2023-04-01"))); diff != "" {
+		t.Errorf("G3 Agenda (-want +got):\n%s", diff)
+	}
+	for _, tt := range []struct {
+		on   string
+		want []agenda.Item
+	}{
+		{"2023-04-15", nil},
+		{"2023-04-16", want[:1]},
+		{"2023-04-17", nil},
+	} {
+		if diff := cmp.Diff(tt.want, pl.AppendDue(nil, st, day(tt.on)), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("G3 AppendDue(%s) (-want +got):\n%s", tt.on, diff)
+		}
+	}
+}

@@ -157,6 +157,7 @@ func genGeneral() gopter.Gen {
 		}
 		if r[3]%2 == 0 {
 			p.Schedule.AtWindowOpens, p.Schedule.DaysBefore = true, []int{90, 7}
+			p.Schedule.BeforeEligible = r[3]%4 == 0 // a notice 90 days before, when the window is shorter (RULES G3)
 		}
 		p.ExtendFrom = policy.Base(r[3] / 2 % 2)
 		g := googleCloud()

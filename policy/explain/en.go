@@ -40,6 +40,8 @@ var english = [numMsgs]string{
 	mItemCanRenew:     "From {on} you can renew {title}, until {last}.",
 	mItemReminder:     "Reminder {n}, on {on}: you can renew {title} until {last}; it expires on {expires}.",
 	mItemReminderN0:   "Reminder, on {on}: you can renew {title} until {last}; it expires on {expires}.",
+	mItemNotice:       "Reminder {n}, on {on}: you can renew {title} from {from} until {last}; it expires on {expires}.",
+	mItemNoticeN0:     "Reminder, on {on}: you can renew {title} from {from} until {last}; it expires on {expires}.",
 	mItemLockoutLifts: "From {at} you can make another attempt at the renewal assessment of {title}.",
 	mItemLastDay:      "{on} is the last day to renew {title}, which expires on {expires}.",
 	mItemExpires:      "On {on} {title} expires: from that day it is no longer valid, and it is earned again by passing the required exams.",

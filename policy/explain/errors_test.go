@@ -12,6 +12,7 @@ import (
 	"github.com/certrenew/certrenew/assessment"
 	"github.com/certrenew/certrenew/cert"
 	"github.com/certrenew/certrenew/policy"
+	"github.com/certrenew/certrenew/policy/agenda"
 	"github.com/certrenew/certrenew/policy/explain"
 	"github.com/certrenew/certrenew/policy/history"
 )
@@ -437,5 +438,29 @@ func TestCapErrorSpanInHours(t *testing.T) {
 	want := "You have made the 1 attempts allowed within 36h0m0s: you can try again from 2024-03-02 21:00 (UTC)."
 	if diff := cmp.Diff(want, explain.Error(explain.English, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestItemNotice tells a reminder before the window, a notice of RULES G3,
+// with the first day the holder can renew, in both languages.
+func TestItemNotice(t *testing.T) {
+	c := cert.Certification{ID: "google-professional-cloud-architect", Name: "Professional Cloud Architect", Level: cert.Specialty}
+	x := cert.MustParseDate("2025-03-01")
+	it := agenda.Item{Kind: agenda.Reminder, Cert: c.ID, On: cert.MustParseDate("2024-12-01"), N: 1, Expires: x, EligibleFrom: cert.MustParseDate("2024-12-31")}
+	for _, tt := range []struct {
+		l    explain.Language
+		it   agenda.Item
+		want string
+	}{
+		{explain.English, it, `Reminder 1, on 2024-12-01: you can renew “Professional Cloud Architect” from 2024-12-31 until 2025-02-28; it expires on 2025-03-01.`},
+		{explain.Chinese, it, "第 1 次提醒（2024年12月1日）：您可以从 2024年12月31日 起更新“Professional Cloud Architect”，最晚至 2025年2月28日；此认证将于 2025年3月1日 过期。"},
+	} {
+		if diff := cmp.Diff(tt.want, explain.Item(tt.l, c, tt.it)); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", tt.l, diff)
+		}
+	}
+	it.N = 0
+	if got := explain.Item(explain.English, c, it); !strings.HasPrefix(got, "Reminder, on 2024-12-01: you can renew") || !strings.Contains(got, "from 2024-12-31") {
+		t.Errorf("a notice with no number: %q", got)
 	}
 }

@@ -27,7 +27,8 @@ var itemMsgs = [agenda.GraceLastDay + 1]msg{
 //     E3), or, for an On on or after Expires, in the grace period after
 //     the expiry (RULES G1);
 //   - Reminder: reminder N, on On, and the last day and the expiry (RULES
-//     M1-M3);
+//     M1-M3); for a notice before the window, also the first day the
+//     holder can renew, its EligibleFrom (RULES G3);
 //   - LockoutLifts: another attempt at the renewal assessment may start
 //     from At, written with its time and offset by [Instant] (RULES A3);
 //   - LastDay: On is the last day to renew, and the expiry (RULES D2);
@@ -57,6 +58,13 @@ func Item(l Language, c cert.Certification, it agenda.Item) string {
 			return l.format(mItemCanRenewLate, on, t, expires)
 		}
 	case mItemReminder:
+		if f := it.EligibleFrom; !f.IsZero() {
+			from := arg{"from", Date(l, f)}
+			if it.N <= 0 {
+				return l.format(mItemNoticeN0, on, t, from, last, expires)
+			}
+			return l.format(mItemNotice, on, arg{"n", strconv.Itoa(it.N)}, t, from, last, expires)
+		}
 		if it.N <= 0 {
 			return l.format(mItemReminderN0, on, t, last, expires)
 		}

@@ -51,6 +51,8 @@ const (
 	mItemCanRenew     // {on} {title} {last}
 	mItemReminder     // {on} {n} {title} {last} {expires}
 	mItemReminderN0   // {on} {title} {last} {expires}: a reminder with no number
+	mItemNotice       // {on} {n} {title} {from} {last} {expires}: a reminder before the first eligible day
+	mItemNoticeN0     // {on} {title} {from} {last} {expires}: a notice with no number
 	mItemLockoutLifts // {at} {title}
 	mItemLastDay      // {on} {title} {expires}
 	mItemExpires      // {on} {title}

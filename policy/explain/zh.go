@@ -44,6 +44,8 @@ var chinese = [numMsgs]string{
 	mItemCanRenew:     "从 {on} 起，您可以更新{title}，最晚至 {last}。",
 	mItemReminder:     "第 {n} 次提醒（{on}）：您可以更新{title}，最晚至 {last}；此认证将于 {expires} 过期。",
 	mItemReminderN0:   "提醒（{on}）：您可以更新{title}，最晚至 {last}；此认证将于 {expires} 过期。",
+	mItemNotice:       "第 {n} 次提醒（{on}）：您可以从 {from} 起更新{title}，最晚至 {last}；此认证将于 {expires} 过期。",
+	mItemNoticeN0:     "提醒（{on}）：您可以从 {from} 起更新{title}，最晚至 {last}；此认证将于 {expires} 过期。",
 	mItemLockoutLifts: "从 {at} 起，您可以再次尝试{title}的更新评估。",
 	mItemLastDay:      "{on} 是更新{title}的最后一天，此认证将于 {expires} 过期。",
 	mItemExpires:      "{title}将于 {on} 过期：自该日起不再有效，必须通过所需的考试来再次获得。",

@@ -318,10 +318,10 @@ func TestPolicyFileReminders(t *testing.T) {
 			days("2024-09-11", "2024-12-10", "2025-02-08", "2025-03-03")},
 		// gcRecert: "You will receive renewal notifications 90, 60, and 30
 		// days prior to your certification expiration date." The 90-day
-		// one, 2024-12-01, falls before the 60-day window opens and is
-		// dropped (RULES M2).
-		{"M2/google the 90-day reminder falls before the window and is dropped", "google-cloud-professional", "google-professional-cloud-architect", "2023-03-01",
-			days("2024-12-31", "2025-01-30")},
+		// one, 2024-12-01, falls before the 60-day window opens: a
+		// notice, which the file's "beforeEligible" sends (RULES G3).
+		{"G3/google the 90-day reminder, a notice before the window", "google-cloud-professional", "google-professional-cloud-architect", "2023-03-01",
+			days("2024-12-01", "2024-12-31", "2025-01-30")},
 		// The file's choice: the window's opening, 60, 30 and 7 days
 		// before the expiry.
 		{"G3/isc2 the window's opening, 60, 30 and 7 days before", "isc2-like", "isc2-cissp", "2022-04-01",
@@ -329,8 +329,8 @@ func TestPolicyFileReminders(t *testing.T) {
 		// RULES M2 for the default, gcRecert for the program.
 		{"G8/workforce a Microsoft title: the first eligible day, 90, 30, 7", "workforce", "azure-administrator", "2021-07-15",
 			days("2022-01-15", "2022-04-16", "2022-06-15", "2022-07-08")},
-		{"G8/workforce a Google Cloud title: 60 and 30 days", "workforce", "google-professional-cloud-architect", "2023-03-01",
-			days("2024-12-31", "2025-01-30")},
+		{"G8/workforce a Google Cloud title: 90, 60 and 30 days", "workforce", "google-professional-cloud-architect", "2023-03-01",
+			days("2024-12-01", "2024-12-31", "2025-01-30")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
