@@ -21,7 +21,7 @@ const (
 	genProgram               // the title's program is the general policy's (RULES G8)
 	genHeld                  // the holder holds the title
 	genLadder                // a retake ladder with a cap (RULES G5, G6)
-	genReminders             // reminders when the window opens and 30 days before
+	genReminders             // reminders when the window opens, 30 days before, and a notice 400 days before (RULES G3)
 )
 
 // generalFuzzInput builds a valid general policy and a holder from raw
@@ -43,7 +43,7 @@ func generalFuzzInput(earned, expires, on, from int32, window, grace uint16, fla
 		g.RetakesCap, g.RetakesSpan = 3, 365*24*time.Hour
 	}
 	if flags&genReminders != 0 {
-		g.Schedule = policy.Schedule{AtWindowOpens: true, AtFirstEligibleDay: true, DaysBefore: []int{30}}
+		g.Schedule = policy.Schedule{AtWindowOpens: true, AtFirstEligibleDay: true, BeforeEligible: true, DaysBefore: []int{400, 30}}
 	}
 	c := cert.Certification{ID: "contoso-fuzz", Level: cert.Specialty}
 	p := g
