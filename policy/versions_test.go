@@ -113,9 +113,13 @@ func TestValidateGraceAtItsBounds(t *testing.T) {
 		{36525, "extensionMonths", "policy: invalid policy: extensionMonths: 12 months is not longer than the window, 6 months, and the grace period, 36525 days: a renewal would leave the window open (RULES N3)"},
 		{36526, "graceDays", "policy: invalid policy: graceDays: must be from 0 to 36525 days, not 36526"},
 		{-1, "graceDays", "policy: invalid policy: graceDays: must be from 0 to 36525 days, not -1"},
+		{0, "extensionMonths", "policy: invalid policy: extensionMonths: 6 months is not longer than the window, 6 months: a renewal would leave the window open (RULES N3)"},
 	} {
 		p := policy.Microsoft()
 		p.GraceDays = tt.grace
+		if tt.grace == 0 {
+			p.ExtensionMonths = 6 // no grace period to name in the message
+		}
 		err := p.Validate()
 		var fe *policy.FieldError
 		if !errors.As(err, &fe) || fe.Path != tt.path || err.Error() != tt.text {
